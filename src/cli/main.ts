@@ -1,0 +1,132 @@
+import { Command, InvalidArgumentError, Option } from "commander";
+import { createAdminKey, deleteAdminKey, listAdminKeys } from "../domain/adminKeys.js";
+import type { DomainContext } from "../domain/context.js";
+import { createLogger } from "../server/logger.js";
+import { openDomain, startServer } from "../server/startServer.js";
+
+const DEFAULT_DATA = "./.userpool";
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError("expected a port number between 0 and 65535");
+  return n;
+}
+
+const dataOption = () =>
+  new Option("--data <location>", "a directory (SQLite inside), :memory:, or a postgres:// URL").default(DEFAULT_DATA);
+
+/** Runs fn against the store at --data, without a server, and closes it. */
+async function withDomain(data: string, fn: (domain: DomainContext) => Promise<void>): Promise<void> {
+  const domain = await openDomain({ data, logger: createLogger("warn") });
+  try {
+    await fn(domain);
+  } finally {
+    await domain.store.close();
+  }
+}
+
+const program = new Command("userpool")
+  .description("A self-hosted user pool server that speaks the Amazon Cognito Identity Provider protocol")
+  .showHelpAfterError();
+
+program
+  .command("serve")
+  .description("start the server")
+  .option("--host <host>", "address to listen on", "127.0.0.1")
+  .option("--port <port>", "port to listen on; 0 picks a free one", port, 9330)
+  .addOption(dataOption())
+  .option("--region <region>", "AWS region to answer as (default: USERPOOL_REGION or us-east-1)")
+  .addOption(
+    new Option("--password-hash <cost>", "password hashing cost; fast is for test suites only")
+      .choices(["standard", "fast"])
+      .default("standard"),
+  )
+  .addOption(
+    new Option("--log-level <level>", "log level (logs go to stderr)")
+      .choices(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+      .default(process.env.USERPOOL_LOG_LEVEL ?? "info"),
+  )
+  .action(
+    async (opts: {
+      host: string;
+      port: number;
+      data: string;
+      region?: string;
+      passwordHash: "standard" | "fast";
+      logLevel: "info";
+    }) => {
+      const server = await startServer({
+        host: opts.host,
+        port: opts.port,
+        data: opts.data,
+        ...(opts.region === undefined ? {} : { region: opts.region }),
+        passwordHash: opts.passwordHash,
+        logLevel: opts.logLevel,
+      });
+      if (server.credentialsGenerated && server.credentials !== undefined) {
+        process.stdout.write(
+          "Generated an admin access key on first start; it is shown only this once:\n" +
+            `  USERPOOL_ACCESS_KEY_ID=${server.credentials.accessKeyId}\n` +
+            `  USERPOOL_SECRET_ACCESS_KEY=${server.credentials.secretAccessKey}\n`,
+        );
+      }
+      process.stdout.write(`userpool listening on ${server.url} (region ${server.region})\n`);
+      const stop = (signal: string) => {
+        server.logger.info({ signal }, "draining");
+        server.close().then(
+          () => process.exit(0),
+          (error: unknown) => {
+            server.logger.error({ err: error }, "shutdown failed");
+            process.exit(1);
+          },
+        );
+      };
+      process.once("SIGTERM", () => stop("SIGTERM"));
+      process.once("SIGINT", () => stop("SIGINT"));
+    },
+  );
+
+const keys = program.command("keys").description("manage admin access keys (SigV4 credentials for Admin* operations)");
+
+keys
+  .command("create")
+  .description("create an access key; the secret is shown once")
+  .addOption(dataOption())
+  .option("--description <text>", "what the key is for")
+  .action(async (opts: { data: string; description?: string }) => {
+    await withDomain(opts.data, async (domain) => {
+      const key = await createAdminKey(domain, opts.description ?? null);
+      process.stdout.write(`USERPOOL_ACCESS_KEY_ID=${key.accessKeyId}\nUSERPOOL_SECRET_ACCESS_KEY=${key.secretAccessKey}\n`);
+    });
+  });
+
+keys
+  .command("list")
+  .description("list access key ids (never secrets)")
+  .addOption(dataOption())
+  .action(async (opts: { data: string }) => {
+    await withDomain(opts.data, async (domain) => {
+      for (const key of await listAdminKeys(domain)) {
+        process.stdout.write(`${key.accessKeyId}\t${new Date(key.createdAt).toISOString()}\t${key.description ?? ""}\n`);
+      }
+    });
+  });
+
+keys
+  .command("delete")
+  .description("delete an access key; requests signed with it stop working within 10 seconds")
+  .argument("<accessKeyId>")
+  .addOption(dataOption())
+  .action(async (accessKeyId: string, opts: { data: string }) => {
+    await withDomain(opts.data, async (domain) => {
+      if (!(await deleteAdminKey(domain, accessKeyId))) {
+        process.stderr.write(`no access key ${accessKeyId}\n`);
+        process.exitCode = 1;
+      }
+    });
+  });
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  process.stderr.write(`userpool: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

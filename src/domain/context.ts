@@ -1,0 +1,24 @@
+import type { Store } from "../store/store.js";
+import type { MessageSender } from "./messages.js";
+import type { PasswordHasher } from "./passwordHasher.js";
+import type { Clock, Random } from "./runtime.js";
+import type { Sealer } from "./sealer.js";
+
+/** Everything the domain needs from outside, passed in so tests can replace any of it. */
+export interface DomainContext {
+  store: Store;
+  clock: Clock;
+  random: Random;
+  sealer: Sealer;
+  hasher: PasswordHasher;
+  sender: MessageSender;
+  /** The AWS region this server answers as (pool ids and ARNs carry it). */
+  region: string;
+  /** The 12-digit account id in ARNs. */
+  accountId: string;
+}
+
+/** The same context over another store, e.g. the one a transaction hands out. */
+export function withStore(ctx: DomainContext, store: Store): DomainContext {
+  return { ...ctx, store };
+}

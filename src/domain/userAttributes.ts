@@ -1,0 +1,99 @@
+import { InvalidParameterException } from "../errors.js";
+import type { PoolSettings } from "./poolSettings.js";
+import type { SchemaAttribute } from "./schemaAttributes.js";
+
+export interface AttributeInput {
+  Name: string;
+  Value?: string;
+}
+
+/**
+ * Who is writing: an admin creating a user may set immutable attributes;
+ * an admin update may not (reference §2.3, §3.1).
+ */
+export type AttributeWrite = "adminCreate" | "adminUpdate";
+
+function schemaError(name: string, problem: string): InvalidParameterException {
+  return new InvalidParameterException(`Attributes did not conform to the schema: ${name}: ${problem}`);
+}
+
+const EMAIL = /^[^@\s]+@[^@\s]+$/u;
+const PHONE = /^\+[0-9]{1,15}$/;
+
+/** Checks one value against its schema entry and the format rules of email and phone_number. */
+function checkValue(attribute: SchemaAttribute, value: string): void {
+  const name = attribute.Name;
+  if (name === "email" && !EMAIL.test(value)) throw new InvalidParameterException("Invalid email address format.");
+  if (name === "phone_number" && !PHONE.test(value)) throw new InvalidParameterException("Invalid phone number format.");
+  switch (attribute.AttributeDataType) {
+    case "String": {
+      const length = [...value].length;
+      const min = Number(attribute.StringAttributeConstraints?.MinLength ?? 0);
+      const max = Number(attribute.StringAttributeConstraints?.MaxLength ?? 2048);
+      if (length < min) throw schemaError(name, `String must be at least ${min} characters long`);
+      if (length > max) throw schemaError(name, `String must be no longer than ${max} characters`);
+      return;
+    }
+    case "Number": {
+      const number = Number(value);
+      if (value.trim() === "" || !Number.isFinite(number)) throw schemaError(name, "Number must be a valid number");
+      const min = attribute.NumberAttributeConstraints?.MinValue;
+      const max = attribute.NumberAttributeConstraints?.MaxValue;
+      if (min !== undefined && min !== "" && number < Number(min))
+        throw schemaError(name, `Number must be greater than or equal to ${min}`);
+      if (max !== undefined && max !== "" && number > Number(max))
+        throw schemaError(name, `Number must be less than or equal to ${max}`);
+      return;
+    }
+    case "Boolean":
+      if (value !== "true" && value !== "false") throw schemaError(name, "Boolean must be true or false");
+      return;
+    case "DateTime":
+      return;
+  }
+}
+
+/**
+ * Validates attributes a request writes against the pool schema and returns
+ * them as a map (a later duplicate wins). An empty value means "remove" and
+ * is returned as "", for the caller to apply. Unknown and read-only
+ * attributes are reported together, one line each, in Cognito's words;
+ * updates name them `user.<name>` (research notes).
+ */
+export function validateAttributes(
+  settings: PoolSettings,
+  inputs: readonly AttributeInput[],
+  write: AttributeWrite,
+): Map<string, string> {
+  const schema = new Map(settings.SchemaAttributes.map((a) => [a.Name, a]));
+  const prefix = write === "adminUpdate" ? "user." : "";
+  const problems: string[] = [];
+  const out = new Map<string, string>();
+  for (const { Name, Value = "" } of inputs) {
+    if (Name === "sub") throw new InvalidParameterException("Cannot modify the non-mutable attribute sub");
+    const attribute = schema.get(Name);
+    if (attribute === undefined) {
+      problems.push(`${prefix}${Name}: Attribute does not exist in the schema.`);
+      continue;
+    }
+    if (write === "adminUpdate" && !attribute.Mutable) {
+      problems.push(`${prefix}${Name}: Attribute cannot be updated.`);
+      continue;
+    }
+    if (Value !== "") checkValue(attribute, Value);
+    out.set(Name, Value);
+  }
+  if (problems.length > 0)
+    throw new InvalidParameterException(`Attributes did not conform to the schema: ${problems.join("\n")}`);
+  return out;
+}
+
+/** Applies written values to stored attributes; "" removes an attribute. */
+export function applyAttributes(current: Record<string, string>, changes: ReadonlyMap<string, string>): Record<string, string> {
+  const next = { ...current };
+  for (const [name, value] of changes) {
+    if (value === "") delete next[name];
+    else next[name] = value;
+  }
+  return next;
+}

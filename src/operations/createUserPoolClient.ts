@@ -1,0 +1,20 @@
+import { createClient } from "../domain/clients.js";
+import { userPoolClientType } from "./clientOutput.js";
+import { ClientNameType, ClientSecretType, clientSettingsMembers, UserPoolIdType } from "./modelTypes.js";
+import { defineOperation } from "./operation.js";
+import { boolean, required, struct } from "./shape.js";
+
+export const CreateUserPoolClient = defineOperation(
+  "CreateUserPoolClient",
+  struct({
+    UserPoolId: required(UserPoolIdType),
+    ClientName: required(ClientNameType),
+    GenerateSecret: boolean(),
+    ClientSecret: ClientSecretType,
+    ...clientSettingsMembers,
+  }),
+  async (ctx, { UserPoolId, ClientName, ...settings }) => {
+    const client = await createClient(ctx, UserPoolId, ClientName, settings);
+    return { UserPoolClient: userPoolClientType(client) };
+  },
+);

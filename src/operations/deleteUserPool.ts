@@ -1,0 +1,13 @@
+import { deletePool } from "../domain/pools.js";
+import { UserPoolIdType } from "./modelTypes.js";
+import { defineOperation } from "./operation.js";
+import { required, struct } from "./shape.js";
+
+export const DeleteUserPool = defineOperation(
+  "DeleteUserPool",
+  struct({ UserPoolId: required(UserPoolIdType) }),
+  async (ctx, { UserPoolId }) => {
+    await deletePool(ctx, UserPoolId);
+    return {};
+  },
+);

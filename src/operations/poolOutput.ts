@@ -1,0 +1,18 @@
+import type { DomainContext } from "../domain/context.js";
+import { type Pool, poolArn } from "../domain/pools.js";
+import { epochSeconds } from "./operation.js";
+
+/** UserPoolType, as CreateUserPool and DescribeUserPool return it. */
+export function userPoolType(ctx: DomainContext, pool: Pool, estimatedNumberOfUsers: number) {
+  const { SchemaAttributes, ...settings } = pool.settings;
+  return {
+    Id: pool.id,
+    Name: pool.name,
+    ...settings,
+    SchemaAttributes,
+    LastModifiedDate: epochSeconds(pool.modifiedAt),
+    CreationDate: epochSeconds(pool.createdAt),
+    EstimatedNumberOfUsers: estimatedNumberOfUsers,
+    Arn: poolArn(ctx, pool.id),
+  };
+}

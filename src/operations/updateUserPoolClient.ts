@@ -1,0 +1,19 @@
+import { updateClient } from "../domain/clients.js";
+import { userPoolClientType } from "./clientOutput.js";
+import { ClientIdType, ClientNameType, clientSettingsMembers, UserPoolIdType } from "./modelTypes.js";
+import { defineOperation } from "./operation.js";
+import { required, struct } from "./shape.js";
+
+export const UpdateUserPoolClient = defineOperation(
+  "UpdateUserPoolClient",
+  struct({
+    UserPoolId: required(UserPoolIdType),
+    ClientId: required(ClientIdType),
+    ClientName: ClientNameType,
+    ...clientSettingsMembers,
+  }),
+  async (ctx, { UserPoolId, ClientId, ClientName, ...settings }) => {
+    const client = await updateClient(ctx, UserPoolId, ClientId, ClientName, settings);
+    return { UserPoolClient: userPoolClientType(client) };
+  },
+);

@@ -1,0 +1,187 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Logger } from "pino";
+import { AwsError, RequestEntityTooLargeException } from "../errors.js";
+import type { ApiHandler } from "../protocol/handler.js";
+import { errorResponse, type ProtocolResponse } from "../protocol/wire.js";
+
+/** Reference §1.1 for browsers: the headers SDKs send and the ones they read back. */
+const CORS_HEADERS = {
+  "access-control-allow-origin": "*",
+  "access-control-expose-headers": "x-amzn-RequestId, x-amzn-ErrorType, x-amzn-ErrorMessage, Date",
+};
+const PREFLIGHT_HEADERS = {
+  ...CORS_HEADERS,
+  "access-control-allow-methods": "POST, GET, OPTIONS",
+  "access-control-allow-headers":
+    "content-type, x-amz-target, x-amz-user-agent, cache-control, authorization, x-amz-date, x-amz-security-token, x-amz-content-sha256, amz-sdk-invocation-id, amz-sdk-request",
+  "access-control-max-age": "86400",
+};
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** A GET route other than the API: health, JWKS, discovery. Returns undefined when it does not match. */
+export type GetRoute = (path: string) => Promise<{ status: number; body: object } | undefined>;
+
+export interface HttpServerOptions {
+  api: ApiHandler;
+  routes: readonly GetRoute[];
+  logger: Logger;
+}
+
+function headerMap(req: IncomingMessage): Map<string, string[]> {
+  const headers = new Map<string, string[]>();
+  const raw = req.rawHeaders;
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = (raw[i] as string).toLowerCase();
+    const values = headers.get(name);
+    if (values === undefined) headers.set(name, [raw[i + 1] as string]);
+    else values.push(raw[i + 1] as string);
+  }
+  return headers;
+}
+
+/** Reads the body, refusing more than MAX_BODY_BYTES without buffering the rest. */
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const tooLarge = () => new RequestEntityTooLargeException(`The request body exceeds ${MAX_BODY_BYTES} bytes.`);
+    if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) {
+      reject(tooLarge());
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        req.removeAllListeners("data");
+        req.pause();
+        reject(tooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
+function send(res: ServerResponse, response: ProtocolResponse, extra: Record<string, string> = {}): void {
+  res.writeHead(response.status, {
+    ...CORS_HEADERS,
+    ...response.headers,
+    ...extra,
+    "content-length": Buffer.byteLength(response.body),
+  });
+  res.end(response.body);
+}
+
+/**
+ * The HTTP face of the server: POST (any path) is the Cognito API, GET
+ * serves the extra routes, OPTIONS answers CORS pre-flights. Tracks
+ * in-flight requests so a shutdown can drain them.
+ */
+export class HttpServer {
+  readonly server: Server;
+  private inFlight = 0;
+  private drained: (() => void) | undefined;
+  private closing = false;
+
+  constructor(private readonly options: HttpServerOptions) {
+    this.server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
+      this.inFlight++;
+      // While draining, ask keep-alive clients to reconnect (elsewhere) after this answer.
+      if (this.closing) res.setHeader("connection", "close");
+      res.on("close", () => {
+        this.inFlight--;
+        if (this.inFlight === 0) this.drained?.();
+      });
+      this.route(req, res).catch((error: unknown) => {
+        this.options.logger.error({ err: error }, "request failed outside the API handler");
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+    });
+  }
+
+  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    if (req.method === "OPTIONS") {
+      res.writeHead(204, PREFLIGHT_HEADERS).end();
+      return;
+    }
+    if (req.method === "GET" || req.method === "HEAD") {
+      for (const routeFn of this.options.routes) {
+        const found = await routeFn(path);
+        if (found === undefined) continue;
+        const body = JSON.stringify(found.body);
+        res.writeHead(found.status, {
+          ...CORS_HEADERS,
+          "content-type": "application/json",
+          "content-length": Buffer.byteLength(body),
+        });
+        res.end(req.method === "HEAD" ? undefined : body);
+        return;
+      }
+      res.writeHead(404, { ...CORS_HEADERS, "content-type": "application/json" }).end(JSON.stringify({ message: "Not found" }));
+      return;
+    }
+    if (req.method !== "POST") {
+      res.writeHead(405, { ...CORS_HEADERS, allow: "GET, POST, OPTIONS" }).end();
+      return;
+    }
+    await this.api(req, res);
+  }
+
+  private async api(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const requestId = randomUUID();
+    const started = performance.now();
+    let body: Buffer;
+    try {
+      body = await readBody(req);
+    } catch (error) {
+      if (!(error instanceof AwsError)) throw error;
+      // The rest of the body is never read, so the connection cannot be reused.
+      send(res, errorResponse(requestId, error), { connection: "close" });
+      return;
+    }
+    const outcome = await this.options.api.handle({
+      requestId,
+      method: "POST",
+      target: req.url ?? "/",
+      headers: headerMap(req),
+      body,
+    });
+    send(res, outcome.response);
+    const entry = {
+      requestId,
+      operation: outcome.operation,
+      status: outcome.response.status,
+      caller: outcome.caller,
+      ms: Math.round((performance.now() - started) * 100) / 100,
+    };
+    if (outcome.fault !== undefined) this.options.logger.error({ ...entry, err: outcome.fault }, "internal error");
+    else this.options.logger.debug(entry, "request");
+  }
+
+  listen(port: number, host: string): Promise<{ host: string; port: number }> {
+    return new Promise((resolve, reject) => {
+      this.server.once("error", reject);
+      this.server.listen(port, host, () => {
+        this.server.off("error", reject);
+        const address = this.server.address();
+        if (address === null || typeof address === "string") reject(new Error("server has no TCP address"));
+        else resolve({ host, port: address.port });
+      });
+    });
+  }
+
+  /** Stops accepting connections and resolves once every request in flight has been answered. */
+  async drain(): Promise<void> {
+    this.closing = true;
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.server.closeIdleConnections();
+    if (this.inFlight > 0) await new Promise<void>((resolve) => (this.drained = resolve));
+    this.server.closeIdleConnections();
+    await closed;
+  }
+}

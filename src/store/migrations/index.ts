@@ -1,0 +1,23 @@
+import type { Kysely, Migration, MigrationProvider } from "kysely";
+import type { Engine } from "../store.js";
+import { initial } from "./001_initial.js";
+
+/** A forward-only migration; `engine` lets a step pick types where the engines differ. */
+export type EngineMigration = (db: Kysely<unknown>, engine: Engine) => Promise<void>;
+
+/** Versioned migrations, applied in key order. Never edit a released one: add the next. */
+const MIGRATIONS: Record<string, EngineMigration> = {
+  "001_initial": initial,
+};
+
+export function migrationProvider(engine: Engine): MigrationProvider {
+  return {
+    async getMigrations() {
+      const out: Record<string, Migration> = {};
+      for (const [name, up] of Object.entries(MIGRATIONS)) {
+        out[name] = { up: (db) => up(db as Kysely<unknown>, engine) };
+      }
+      return out;
+    },
+  };
+}

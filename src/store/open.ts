@@ -1,0 +1,83 @@
+import { mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import SqliteDatabase from "better-sqlite3";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import { KyselyStore } from "./kyselyStore.js";
+import { migrationProvider } from "./migrations/index.js";
+import type { Database } from "./schema.js";
+import type { Engine, Store } from "./store.js";
+
+/** Where the data lives, as `--data` names it (run contract). */
+export type DataLocation =
+  | { kind: "directory"; directory: string; file: string }
+  | { kind: "memory" }
+  | { kind: "postgres"; url: string };
+
+export function parseDataLocation(data: string): DataLocation {
+  if (data === ":memory:") return { kind: "memory" };
+  if (/^postgres(ql)?:\/\//.test(data)) return { kind: "postgres", url: data };
+  const directory = resolve(data);
+  return {
+    kind: "directory",
+    directory,
+    file: join(directory, "userpool.sqlite"),
+  };
+}
+
+/** Describes a location without its credentials, for logs. */
+export function describeLocation(location: DataLocation): string {
+  if (location.kind === "memory") return "sqlite :memory:";
+  if (location.kind === "directory") return `sqlite ${location.file}`;
+  const url = new URL(location.url);
+  return `postgres ${url.host}${url.pathname}`;
+}
+
+function sqliteDialect(filename: string): SqliteDialect {
+  const sqlite = new SqliteDatabase(filename);
+  sqlite.pragma("journal_mode = WAL");
+  // FULL: a commit is on disk before the client hears "done" (no acknowledged write is lost).
+  sqlite.pragma("synchronous = FULL");
+  sqlite.pragma("busy_timeout = 5000");
+  return new SqliteDialect({ database: sqlite });
+}
+
+function postgresDialect(url: string): PostgresDialect {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    types: {
+      // bigint columns hold epoch milliseconds and ids, which fit a JS number.
+      getTypeParser: (oid: number, format?: string) =>
+        oid === 20 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as "text"),
+    },
+  });
+  return new PostgresDialect({ pool });
+}
+
+/** Opens the store at a location and brings its schema up to date. */
+export async function openStore(location: DataLocation): Promise<Store> {
+  let engine: Engine;
+  let db: Kysely<Database>;
+  if (location.kind === "postgres") {
+    engine = "postgres";
+    db = new Kysely<Database>({ dialect: postgresDialect(location.url) });
+  } else {
+    engine = "sqlite";
+    let filename = ":memory:";
+    if (location.kind === "directory") {
+      mkdirSync(location.directory, { recursive: true, mode: 0o700 });
+      filename = location.file;
+    }
+    db = new Kysely<Database>({ dialect: sqliteDialect(filename) });
+  }
+  try {
+    const migrator = new Migrator({ db, provider: migrationProvider(engine) });
+    const { error } = await migrator.migrateToLatest();
+    if (error !== undefined) throw error;
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return new KyselyStore(db, engine);
+}

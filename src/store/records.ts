@@ -1,0 +1,124 @@
+/**
+ * What the store keeps, in storage terms. The store does not interpret
+ * settings or attributes; the domain decides what they mean and which
+ * normalised keys (search and alias columns) a user row carries.
+ */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+export interface AdminKeyRecord {
+  accessKeyId: string;
+  /** The secret, sealed with the server's master key. */
+  sealedSecret: string;
+  description: string | null;
+  createdAt: number;
+}
+
+export interface PoolRecord {
+  id: string;
+  name: string;
+  createdAt: number;
+  modifiedAt: number;
+  settings: JsonObject;
+}
+
+export interface ClientRecord {
+  id: string;
+  poolId: string;
+  name: string;
+  /** The client secret, sealed with the server's master key; null for public clients. */
+  sealedSecret: string | null;
+  createdAt: number;
+  modifiedAt: number;
+  settings: JsonObject;
+}
+
+/** Columns ListUsers can filter on; values are normalised by the domain. */
+export const SEARCH_COLUMNS = [
+  "username_key",
+  "email",
+  "phone_number",
+  "name",
+  "given_name",
+  "family_name",
+  "preferred_username",
+  "sub",
+  "status",
+  "enabled",
+] as const;
+export type SearchColumn = (typeof SEARCH_COLUMNS)[number];
+
+/** Normalised lookup keys of a user. Alias columns are unique per pool; null means "no alias". */
+export interface UserKeys {
+  email: string | null;
+  phoneNumber: string | null;
+  name: string | null;
+  givenName: string | null;
+  familyName: string | null;
+  preferredUsername: string | null;
+  aliasEmail: string | null;
+  aliasPhoneNumber: string | null;
+  aliasPreferredUsername: string | null;
+}
+
+export type AliasColumn = "aliasEmail" | "aliasPhoneNumber" | "aliasPreferredUsername";
+
+export interface UserRecord {
+  id: number;
+  poolId: string;
+  username: string;
+  usernameKey: string;
+  sub: string;
+  status: string;
+  enabled: boolean;
+  createdAt: number;
+  modifiedAt: number;
+  attributes: Record<string, string>;
+  passwordHash: string | null;
+  /** When the temporary password stops working (FORCE_CHANGE_PASSWORD), epoch ms. */
+  passwordExpiresAt: number | null;
+  keys: UserKeys;
+  /** Optimistic-concurrency counter: every update must name the version it read. */
+  version: number;
+}
+
+export type NewUser = Omit<UserRecord, "id" | "version">;
+
+export type UserLookup =
+  | { by: "usernameKey"; value: string }
+  | { by: "sub"; value: string }
+  | { by: "alias"; column: AliasColumn; value: string };
+
+export interface UserQuery {
+  poolId: string;
+  filter?: {
+    column: SearchColumn;
+    op: "equals" | "prefix" | "in";
+    values: string[];
+  };
+  /** Keyset position: rows strictly after (sortValue, usernameKey). */
+  after?: { sortValue: string; usernameKey: string };
+  limit: number;
+}
+
+export interface MessageRecord {
+  id: number;
+  poolId: string;
+  createdAt: number;
+  username: string;
+  deliveryMedium: "EMAIL" | "SMS";
+  destination: string;
+  subject: string | null;
+  body: string;
+  /** Why it was sent, as Cognito's CustomMessage trigger source names it (e.g. CustomMessage_AdminCreateUser). */
+  reason: string;
+}
+
+export type NewMessage = Omit<MessageRecord, "id">;
+
+export interface MessageQuery {
+  poolId?: string;
+  destination?: string;
+  afterId?: number;
+  limit: number;
+}

@@ -1,0 +1,63 @@
+import type { Generated } from "kysely";
+
+/** Table shapes as Kysely sees them. Times are epoch milliseconds; booleans are 0/1 on both engines. */
+export interface Database {
+  settings: { key: string; value: string };
+  admin_keys: {
+    access_key_id: string;
+    sealed_secret: string;
+    description: string | null;
+    created_at: number;
+  };
+  pools: {
+    id: string;
+    name: string;
+    created_at: number;
+    modified_at: number;
+    settings: string;
+  };
+  clients: {
+    id: string;
+    pool_id: string;
+    name: string;
+    sealed_secret: string | null;
+    created_at: number;
+    modified_at: number;
+    settings: string;
+  };
+  users: {
+    id: Generated<number>;
+    pool_id: string;
+    username: string;
+    username_key: string;
+    sub: string;
+    status: string;
+    enabled: number;
+    created_at: number;
+    modified_at: number;
+    attributes: string;
+    password_hash: string | null;
+    password_expires_at: number | null;
+    email: string | null;
+    phone_number: string | null;
+    name: string | null;
+    given_name: string | null;
+    family_name: string | null;
+    preferred_username: string | null;
+    alias_email: string | null;
+    alias_phone_number: string | null;
+    alias_preferred_username: string | null;
+    version: number;
+  };
+  outbox: {
+    id: Generated<number>;
+    pool_id: string;
+    created_at: number;
+    username: string;
+    delivery_medium: string;
+    destination: string;
+    subject: string | null;
+    body: string;
+    reason: string;
+  };
+}

@@ -1,0 +1,82 @@
+import type {
+  AdminKeyRecord,
+  ClientRecord,
+  MessageQuery,
+  MessageRecord,
+  NewMessage,
+  NewUser,
+  PoolRecord,
+  UserLookup,
+  UserQuery,
+  UserRecord,
+} from "./records.js";
+
+export type Engine = "sqlite" | "postgres";
+
+/**
+ * The storage contract. One implementation (kyselyStore.ts) serves both
+ * engines; test/store/contract.test.ts holds both to this contract.
+ */
+export interface Store {
+  readonly engine: Engine;
+  /** Runs fn atomically; a store passed to fn must be used for every step inside. */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+
+  getSetting(key: string): Promise<string | undefined>;
+  /** Stores value unless the key exists; returns whichever value is stored afterwards. */
+  putSettingIfAbsent(key: string, value: string): Promise<string>;
+
+  insertAdminKey(key: AdminKeyRecord): Promise<void>;
+  getAdminKey(accessKeyId: string): Promise<AdminKeyRecord | undefined>;
+  listAdminKeys(): Promise<AdminKeyRecord[]>;
+  deleteAdminKey(accessKeyId: string): Promise<boolean>;
+
+  insertPool(pool: PoolRecord): Promise<void>;
+  getPool(id: string): Promise<PoolRecord | undefined>;
+  updatePool(pool: PoolRecord): Promise<boolean>;
+  /** Deletes the pool with everything in it (clients, users, messages). */
+  deletePool(id: string): Promise<boolean>;
+  /** Pools ordered by id, strictly after `after`. */
+  listPools(page: { after?: string; limit: number }): Promise<PoolRecord[]>;
+  countPools(): Promise<number>;
+
+  insertClient(client: ClientRecord): Promise<void>;
+  /** Client ids are unique across pools: public operations name only the client. */
+  getClient(id: string): Promise<ClientRecord | undefined>;
+  updateClient(client: ClientRecord): Promise<boolean>;
+  deleteClient(poolId: string, id: string): Promise<boolean>;
+  /** Clients of a pool ordered by id, strictly after `after`. */
+  listClients(poolId: string, page: { after?: string; limit: number }): Promise<ClientRecord[]>;
+  countClients(poolId: string): Promise<number>;
+
+  /** Throws UniqueViolation naming the key ("username", "sub" or an alias column) that clashed. */
+  insertUser(user: NewUser): Promise<UserRecord>;
+  findUser(poolId: string, lookup: UserLookup): Promise<UserRecord | undefined>;
+  /** Writes user if its version is still current (else StaleWrite); returns it with the next version. */
+  updateUser(user: UserRecord): Promise<UserRecord>;
+  deleteUser(poolId: string, id: number): Promise<boolean>;
+  /** One page in keyset order: (filter column, username key), or username key without a filter. */
+  listUsers(query: UserQuery): Promise<UserRecord[]>;
+  countUsers(poolId: string): Promise<number>;
+
+  appendMessage(message: NewMessage): Promise<MessageRecord>;
+  /** Messages in insertion order. */
+  listMessages(query: MessageQuery): Promise<MessageRecord[]>;
+}
+
+/** A unique key was already taken. `key` is "username", "sub", or the alias column. */
+export class UniqueViolation extends Error {
+  constructor(readonly key: string) {
+    super(`unique key already taken: ${key}`);
+    this.name = "UniqueViolation";
+  }
+}
+
+/** The row changed since it was read; the caller should re-read and retry. */
+export class StaleWrite extends Error {
+  constructor() {
+    super("row changed since it was read");
+    this.name = "StaleWrite";
+  }
+}

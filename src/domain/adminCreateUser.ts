@@ -7,6 +7,7 @@ import type { DomainContext } from "./context.js";
 import { type DeliveryMedium, invitationMessages, MEDIUM_ATTRIBUTE } from "./messages.js";
 import { checkPassword, generateTemporaryPassword } from "./passwordPolicy.js";
 import { getPool, type Pool } from "./pools.js";
+import { saveUser } from "./saveUser.js";
 import { type User, userFromRecord } from "./user.js";
 import { type AttributeInput, applyAttributes, validateAttributes } from "./userAttributes.js";
 import { foldAttributes, foldCase, looksLikeEmail, looksLikePhoneNumber, userKeys } from "./userKeys.js";
@@ -111,10 +112,7 @@ async function resendInvitation(ctx: DomainContext, pool: Pool, request: AdminCr
       throw new UnsupportedUserStateException(`Resend not possible. ${user.username} status is not FORCE_CHANGE_PASSWORD`);
     }
     checkDeliveryMediums(user.attributes, request);
-    const now = ctx.clock.now();
-    const updated = userFromRecord(
-      await tx.store.updateUser({ ...user, passwordHash, passwordExpiresAt: now + validityMs, modifiedAt: now }),
-    );
+    const updated = await saveUser(tx, pool, { ...user, passwordHash, passwordExpiresAt: ctx.clock.now() + validityMs });
     await sendInvitations(tx, pool, updated, password, request);
     return updated;
   });

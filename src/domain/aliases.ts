@@ -2,8 +2,9 @@ import { AliasExistsException, UsernameExistsException } from "../errors.js";
 import type { AliasColumn, UserKeys } from "../store/records.js";
 import type { DomainContext } from "./context.js";
 import type { Pool } from "./pools.js";
+import { saveUser } from "./saveUser.js";
 import { userFromRecord } from "./user.js";
-import { ALIAS_ATTRIBUTE, userKeys } from "./userKeys.js";
+import { ALIAS_ATTRIBUTE } from "./userKeys.js";
 
 const COLUMNS: readonly AliasColumn[] = ["aliasEmail", "aliasPhoneNumber", "aliasPreferredUsername"];
 
@@ -44,15 +45,6 @@ export async function claimAliases(
       column !== "aliasPreferredUsername" && pool.settings.AliasAttributes?.includes(attribute as "email" | "phone_number");
     if (!force || !movable) throw aliasTaken(pool, column);
     const user = userFromRecord(holder);
-    const attributes = {
-      ...user.attributes,
-      [`${attribute}_verified`]: "false",
-    };
-    await ctx.store.updateUser({
-      ...user,
-      attributes,
-      keys: userKeys(pool.settings, attributes),
-      modifiedAt: ctx.clock.now(),
-    });
+    await saveUser(ctx, pool, { ...user, attributes: { ...user.attributes, [`${attribute}_verified`]: "false" } });
   }
 }

@@ -133,7 +133,7 @@ const hmac = (key: Buffer | string, data: string) => createHmac("sha256", key).u
  * answers with (research notes, reference §1.7).
  */
 export class SigV4Verifier {
-  /** Signing keys per (secret, date, region, service): four HMACs saved on every request. */
+  /** Signing keys per (key, date, region, service): four HMACs saved on every request. Kept in memory only, like the secrets. */
   private readonly signingKeys = new Map<string, Buffer>();
 
   constructor(private readonly options: SigV4Options) {}
@@ -213,7 +213,7 @@ export class SigV4Verifier {
   }
 
   private signingKey(secret: string, auth: Authorization): Buffer {
-    const cacheKey = `${auth.date}/${auth.region}/${auth.service}/${sha256Hex(secret)}`;
+    const cacheKey = `${auth.date}/${auth.region}/${auth.service}/${auth.accessKeyId}/${secret}`;
     let key = this.signingKeys.get(cacheKey);
     if (key === undefined) {
       key = hmac(hmac(hmac(hmac(`AWS4${secret}`, auth.date), auth.region), auth.service), "aws4_request");

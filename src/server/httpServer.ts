@@ -42,10 +42,10 @@ function headerMap(req: IncomingMessage): Map<string, string[]> {
 }
 
 /** Reads the body, refusing more than MAX_BODY_BYTES without buffering the rest. */
-function readBody(req: IncomingMessage): Promise<Buffer> {
+function readBody(req: IncomingMessage, headers: ReadonlyMap<string, string[]>): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const tooLarge = () => new RequestEntityTooLargeException(`The request body exceeds ${MAX_BODY_BYTES} bytes.`);
-    if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) {
+    if (Number(headers.get("content-length")?.[0] ?? 0) > MAX_BODY_BYTES) {
       reject(tooLarge());
       return;
     }
@@ -66,9 +66,26 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-function send(res: ServerResponse, response: ProtocolResponse, extra: Record<string, string> = {}): void {
+/**
+ * Browsers send Origin on cross-origin calls; only they need the CORS
+ * headers. (Reading rawHeaders directly: building req.headers costs time
+ * on every request.)
+ */
+function corsFor(req: IncomingMessage, headers?: ReadonlyMap<string, string[]>): Record<string, string> {
+  const hasOrigin =
+    headers === undefined ? req.rawHeaders.some((h, i) => i % 2 === 0 && h.toLowerCase() === "origin") : headers.has("origin");
+  return hasOrigin ? CORS_HEADERS : {};
+}
+
+function send(
+  req: IncomingMessage,
+  res: ServerResponse,
+  headers: ReadonlyMap<string, string[]>,
+  response: ProtocolResponse,
+  extra: Record<string, string> = {},
+): void {
   res.writeHead(response.status, {
-    ...CORS_HEADERS,
+    ...corsFor(req, headers),
     ...response.headers,
     ...extra,
     "content-length": Buffer.byteLength(response.body),
@@ -92,14 +109,16 @@ export class HttpServer {
       this.inFlight++;
       // While draining, ask keep-alive clients to reconnect (elsewhere) after this answer.
       if (this.closing) res.setHeader("connection", "close");
-      res.on("close", () => {
-        this.inFlight--;
-        if (this.inFlight === 0) this.drained?.();
-      });
-      this.route(req, res).catch((error: unknown) => {
-        this.options.logger.error({ err: error }, "request failed outside the API handler");
-        if (!res.headersSent) res.writeHead(500).end();
-      });
+      this.route(req, res)
+        .catch((error: unknown) => {
+          this.options.logger.error({ err: error }, "request failed outside the API handler");
+          if (!res.headersSent) res.writeHead(500).end();
+        })
+        .finally(() => {
+          // Every path through route() has answered (res.end) by the time it settles.
+          this.inFlight--;
+          if (this.inFlight === 0) this.drained?.();
+        });
     });
   }
 
@@ -115,18 +134,18 @@ export class HttpServer {
         if (found === undefined) continue;
         const body = JSON.stringify(found.body);
         res.writeHead(found.status, {
-          ...CORS_HEADERS,
+          ...corsFor(req),
           "content-type": "application/json",
           "content-length": Buffer.byteLength(body),
         });
         res.end(req.method === "HEAD" ? undefined : body);
         return;
       }
-      res.writeHead(404, { ...CORS_HEADERS, "content-type": "application/json" }).end(JSON.stringify({ message: "Not found" }));
+      res.writeHead(404, { ...corsFor(req), "content-type": "application/json" }).end(JSON.stringify({ message: "Not found" }));
       return;
     }
     if (req.method !== "POST") {
-      res.writeHead(405, { ...CORS_HEADERS, allow: "GET, POST, OPTIONS" }).end();
+      res.writeHead(405, { ...corsFor(req), allow: "GET, POST, OPTIONS" }).end();
       return;
     }
     await this.api(req, res);
@@ -135,23 +154,20 @@ export class HttpServer {
   private async api(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = randomUUID();
     const started = performance.now();
+    const headers = headerMap(req);
     let body: Buffer;
     try {
-      body = await readBody(req);
+      body = await readBody(req, headers);
     } catch (error) {
       if (!(error instanceof AwsError)) throw error;
       // The rest of the body is never read, so the connection cannot be reused.
-      send(res, errorResponse(requestId, error), { connection: "close" });
+      send(req, res, headers, errorResponse(requestId, error), { connection: "close" });
       return;
     }
-    const outcome = await this.options.api.handle({
-      requestId,
-      method: "POST",
-      target: req.url ?? "/",
-      headers: headerMap(req),
-      body,
-    });
-    send(res, outcome.response);
+    const outcome = await this.options.api.handle({ requestId, method: "POST", target: req.url ?? "/", headers, body });
+    send(req, res, headers, outcome.response);
+    const logger = this.options.logger;
+    if (outcome.fault === undefined && !logger.isLevelEnabled("debug")) return;
     const entry = {
       requestId,
       operation: outcome.operation,
@@ -159,8 +175,8 @@ export class HttpServer {
       caller: outcome.caller,
       ms: Math.round((performance.now() - started) * 100) / 100,
     };
-    if (outcome.fault !== undefined) this.options.logger.error({ ...entry, err: outcome.fault }, "internal error");
-    else this.options.logger.debug(entry, "request");
+    if (outcome.fault !== undefined) logger.error({ ...entry, err: outcome.fault }, "internal error");
+    else logger.debug(entry, "request");
   }
 
   listen(port: number, host: string): Promise<{ host: string; port: number }> {

@@ -1,8 +1,11 @@
-import type { Kysely, Selectable, Transaction } from "kysely";
+import type { Kysely, Transaction } from "kysely";
+import { prefixEnd } from "./prefixRange.js";
+import { param, QueryTemplate } from "./queryTemplate.js";
+import { PoolCache, UserCache } from "./readCaches.js";
 import type {
   AdminKeyRecord,
   ClientRecord,
-  JsonObject,
+  ListedUser,
   MessageQuery,
   MessageRecord,
   NewMessage,
@@ -13,131 +16,132 @@ import type {
   UserQuery,
   UserRecord,
 } from "./records.js";
+import { adminKeyFromRow, clientFromRow, messageFromRow, poolFromRow, USER_COLUMNS, userFromRow, userToRow } from "./rows.js";
 import type { Database } from "./schema.js";
-import { type Engine, StaleWrite, type Store, UniqueViolation } from "./store.js";
+import { type Engine, StaleWrite, type Store } from "./store.js";
+import { translatingUniqueViolations } from "./uniqueViolations.js";
 
-type UserRow = Selectable<Database["users"]>;
-
-const ALIAS_COLUMNS = {
-  aliasEmail: "alias_email",
-  aliasPhoneNumber: "alias_phone_number",
-  aliasPreferredUsername: "alias_preferred_username",
-} as const;
-
-/**
- * Which unique key a driver error reports, or undefined when the error is
- * not a unique violation. SQLite names the columns in its message
- * ("UNIQUE constraint failed: users.pool_id, users.username_key"); PostgreSQL
- * names the index (23505, constraint "users_username_key").
- */
-function violatedKey(error: unknown): string | undefined {
-  if (typeof error !== "object" || error === null) return undefined;
-  const { code, message, constraint } = error as {
-    code?: unknown;
-    message?: unknown;
-    constraint?: unknown;
-  };
-  const isUnique = code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "23505";
-  if (!isUnique) return undefined;
-  const text = `${typeof constraint === "string" ? constraint : ""} ${typeof message === "string" ? message : ""}`;
-  if (text.includes("username_key")) return "username";
-  if (text.includes("alias_email")) return "aliasEmail";
-  if (text.includes("alias_phone_number")) return "aliasPhoneNumber";
-  if (text.includes("alias_preferred_username")) return "aliasPreferredUsername";
-  if (text.includes("sub")) return "sub";
-  return "primary";
-}
-
-async function translatingUniqueViolations<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    const key = violatedKey(error);
-    if (key !== undefined) throw new UniqueViolation(key);
-    throw error;
-  }
-}
-
-function parseJsonObject(text: string): JsonObject {
-  return JSON.parse(text) as JsonObject;
-}
-
-function keysToColumns(keys: UserKeys) {
+/** The hot lookups as compiled templates; one set per engine, shared by a store and its transactions. */
+function hotQueries(db: Kysely<Database>) {
+  const user = (column: "username_key" | "sub" | "alias_email" | "alias_phone_number" | "alias_preferred_username") =>
+    new QueryTemplate(() =>
+      db.selectFrom("users").select(USER_COLUMNS).where("pool_id", "=", param(0)).where(column, "=", param(1)),
+    );
   return {
-    email: keys.email,
-    phone_number: keys.phoneNumber,
-    name: keys.name,
-    given_name: keys.givenName,
-    family_name: keys.familyName,
-    preferred_username: keys.preferredUsername,
-    alias_email: keys.aliasEmail,
-    alias_phone_number: keys.aliasPhoneNumber,
-    alias_preferred_username: keys.aliasPreferredUsername,
-  };
-}
-
-function userFromRow(row: UserRow): UserRecord {
-  return {
-    id: Number(row.id),
-    poolId: row.pool_id,
-    username: row.username,
-    usernameKey: row.username_key,
-    sub: row.sub,
-    status: row.status,
-    enabled: row.enabled === 1,
-    createdAt: Number(row.created_at),
-    modifiedAt: Number(row.modified_at),
-    attributes: JSON.parse(row.attributes) as Record<string, string>,
-    passwordHash: row.password_hash,
-    passwordExpiresAt: row.password_expires_at === null ? null : Number(row.password_expires_at),
-    keys: {
-      email: row.email,
-      phoneNumber: row.phone_number,
-      name: row.name,
-      givenName: row.given_name,
-      familyName: row.family_name,
-      preferredUsername: row.preferred_username,
-      aliasEmail: row.alias_email,
-      aliasPhoneNumber: row.alias_phone_number,
-      aliasPreferredUsername: row.alias_preferred_username,
+    pool: new QueryTemplate(() => db.selectFrom("pools").selectAll().where("id", "=", param(0))),
+    client: new QueryTemplate(() => db.selectFrom("clients").selectAll().where("id", "=", param(0))),
+    userBy: {
+      usernameKey: user("username_key"),
+      sub: user("sub"),
+      aliasEmail: user("alias_email"),
+      aliasPhoneNumber: user("alias_phone_number"),
+      aliasPreferredUsername: user("alias_preferred_username"),
     },
-    version: row.version,
-  };
-}
-
-function userToRow(user: NewUser) {
-  return {
-    pool_id: user.poolId,
-    username: user.username,
-    username_key: user.usernameKey,
-    sub: user.sub,
-    status: user.status,
-    enabled: user.enabled ? 1 : 0,
-    created_at: user.createdAt,
-    modified_at: user.modifiedAt,
-    attributes: JSON.stringify(user.attributes),
-    password_hash: user.passwordHash,
-    password_expires_at: user.passwordExpiresAt,
-    ...keysToColumns(user.keys),
   };
 }
 
 /**
- * Upper bound of a prefix range in byte order (UTF-8): every string that
- * starts with p sorts below p followed by the highest code point.
+ * A synchronous way to run one read statement, for engines whose driver is
+ * synchronous anyway (better-sqlite3). See KyselyStore.read.
  */
-const PREFIX_END = "\u{10FFFF}";
+export interface DirectReader {
+  all(sql: string, parameters: readonly unknown[]): unknown[];
+  /** SQLite's data_version: changes when another connection commits. */
+  dataVersion(): number;
+}
+
+/** What a store shares with the stores of its transactions. */
+interface Shared {
+  queries: ReturnType<typeof hotQueries>;
+  pools: PoolCache;
+  direct: DirectReader | undefined;
+  /** Only with a direct reader (SQLite); see UserCache. */
+  users: UserCache | undefined;
+  /** The data_version the user cache was last checked against. */
+  dataVersion: number;
+  /** Transactions open on the root connection; direct reads wait while any is. */
+  openTransactions: number;
+}
+
+/** Up to this many user rows are cached (about 1 KiB each). */
+const USER_CACHE_ENTRIES = 20_000;
 
 export class KyselyStore implements Store {
+  private readonly shared: Shared;
+
   constructor(
     private readonly db: Kysely<Database> | Transaction<Database>,
     readonly engine: Engine,
-    private readonly inTransaction = false,
-  ) {}
+    options: { inTransaction?: boolean; shared?: Shared; direct?: DirectReader } = {},
+  ) {
+    this.inTransaction = options.inTransaction ?? false;
+    this.shared = options.shared ?? {
+      queries: hotQueries(db as Kysely<Database>),
+      pools: new PoolCache(),
+      direct: options.direct,
+      users: options.direct === undefined ? undefined : new UserCache(USER_CACHE_ENTRIES),
+      dataVersion: options.direct?.dataVersion() ?? 0,
+      openTransactions: 0,
+    };
+  }
+
+  private readonly inTransaction: boolean;
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     if (this.inTransaction) return fn(this);
-    return this.db.transaction().execute((trx) => fn(new KyselyStore(trx, this.engine, true)));
+    this.shared.openTransactions++;
+    try {
+      return await this.db
+        .transaction()
+        .execute((trx) => fn(new KyselyStore(trx, this.engine, { inTransaction: true, shared: this.shared })));
+    } finally {
+      this.shared.openTransactions--;
+      this.shared.users?.invalidate();
+    }
+  }
+
+  /** Called around every user write: see UserCache. */
+  private usersChanged(): void {
+    this.shared.users?.invalidate();
+  }
+
+  /** Runs a user write with the user cache invalidated before it starts and after it ends. */
+  private async writingUsers<T>(work: () => Promise<T>): Promise<T> {
+    this.usersChanged();
+    try {
+      return await translatingUniqueViolations(work);
+    } finally {
+      this.usersChanged();
+    }
+  }
+
+  /** The user cache, when it may be used now: outside transactions, with no other connection's commit unseen. */
+  private userCache(): UserCache | undefined {
+    const { users, direct } = this.shared;
+    if (users === undefined || direct === undefined || this.inTransaction || this.shared.openTransactions > 0) return undefined;
+    const version = direct.dataVersion();
+    if (version !== this.shared.dataVersion) {
+      this.shared.dataVersion = version;
+      users.invalidate();
+    }
+    return users;
+  }
+
+  /**
+   * Runs a hot read template. On SQLite, kysely's executor adds a chain of
+   * awaits and a connection mutex around a statement that runs synchronously
+   * anyway; under load that cost more than the lookup (bench/README.md). So
+   * when no transaction is open on the connection, the statement runs
+   * directly; otherwise it goes through kysely, which waits its turn, so a
+   * read never sees another flow's uncommitted writes.
+   */
+  private async read<R>(template: QueryTemplate<R>, args: readonly unknown[]): Promise<R[]> {
+    const compiled = template.bind(args);
+    const direct = this.shared.direct;
+    if (direct !== undefined && !this.inTransaction && this.shared.openTransactions === 0) {
+      return direct.all(compiled.sql, compiled.parameters) as R[];
+    }
+    return (await this.db.executeQuery(compiled)).rows;
   }
 
   async close(): Promise<void> {
@@ -211,11 +215,17 @@ export class KyselyStore implements Store {
   }
 
   async getPool(id: string): Promise<PoolRecord | undefined> {
-    const row = await this.db.selectFrom("pools").selectAll().where("id", "=", id).executeTakeFirst();
-    return row && poolFromRow(row);
+    const cached = this.shared.pools.get(id);
+    if (cached !== undefined) return cached;
+    const row = (await this.read(this.shared.queries.pool, [id]))[0];
+    if (row === undefined) return undefined;
+    const pool = poolFromRow(row);
+    this.shared.pools.set(pool);
+    return pool;
   }
 
   async updatePool(pool: PoolRecord): Promise<boolean> {
+    this.shared.pools.forget(pool.id);
     const result = await this.db
       .updateTable("pools")
       .set({
@@ -225,16 +235,21 @@ export class KyselyStore implements Store {
       })
       .where("id", "=", pool.id)
       .executeTakeFirst();
+    // Again after the write: a read in between may have cached the old row.
+    this.shared.pools.forget(pool.id);
     return result.numUpdatedRows > 0n;
   }
 
   async deletePool(id: string): Promise<boolean> {
+    this.shared.pools.forget(id);
+    // Deleting the pool's users happens inside the transaction, which invalidates the user cache when it ends.
     return this.transaction(async (tx) => {
       const db = (tx as KyselyStore).db;
       await db.deleteFrom("outbox").where("pool_id", "=", id).execute();
       await db.deleteFrom("users").where("pool_id", "=", id).execute();
       await db.deleteFrom("clients").where("pool_id", "=", id).execute();
       const result = await db.deleteFrom("pools").where("id", "=", id).executeTakeFirst();
+      this.shared.pools.forget(id);
       return result.numDeletedRows > 0n;
     });
   }
@@ -273,7 +288,7 @@ export class KyselyStore implements Store {
   }
 
   async getClient(id: string): Promise<ClientRecord | undefined> {
-    const row = await this.db.selectFrom("clients").selectAll().where("id", "=", id).executeTakeFirst();
+    const row = (await this.read(this.shared.queries.client, [id]))[0];
     return row && clientFromRow(row);
   }
 
@@ -314,28 +329,34 @@ export class KyselyStore implements Store {
   // --- users ----------------------------------------------------------------
 
   async insertUser(user: NewUser): Promise<UserRecord> {
-    const row = await translatingUniqueViolations(() =>
+    const row = await this.writingUsers(() =>
       this.db
         .insertInto("users")
-        .values({ ...userToRow(user), version: 1 })
-        .returningAll()
+        .values({ ...userToRow(user, user.keys), version: 1 })
+        .returning(USER_COLUMNS)
         .executeTakeFirstOrThrow(),
     );
     return userFromRow(row);
   }
 
   async findUser(poolId: string, lookup: UserLookup): Promise<UserRecord | undefined> {
-    let query = this.db.selectFrom("users").selectAll().where("pool_id", "=", poolId);
-    if (lookup.by === "usernameKey") query = query.where("username_key", "=", lookup.value);
-    else if (lookup.by === "sub") query = query.where("sub", "=", lookup.value);
-    else query = query.where(ALIAS_COLUMNS[lookup.column], "=", lookup.value);
-    const row = await query.executeTakeFirst();
-    return row && userFromRow(row);
+    const template = lookup.by === "alias" ? this.shared.queries.userBy[lookup.column] : this.shared.queries.userBy[lookup.by];
+    const cache = this.userCache();
+    const key =
+      cache === undefined ? "" : `${poolId}\u0000${lookup.by === "alias" ? lookup.column : lookup.by}\u0000${lookup.value}`;
+    const cached = cache?.get(key);
+    if (cached !== undefined) return cached;
+    const generation = cache?.current() ?? 0;
+    const row = (await this.read(template, [poolId, lookup.value]))[0];
+    if (row === undefined) return undefined;
+    const user = userFromRow(row);
+    cache?.set(key, user, generation);
+    return user;
   }
 
-  async updateUser(user: UserRecord): Promise<UserRecord> {
-    const { pool_id: _pool, created_at: _created, sub: _sub, ...changes } = userToRow(user);
-    const result = await translatingUniqueViolations(() =>
+  async updateUser(user: UserRecord, keys: UserKeys): Promise<UserRecord> {
+    const { pool_id: _pool, created_at: _created, sub: _sub, ...changes } = userToRow(user, keys);
+    const result = await this.writingUsers(() =>
       this.db
         .updateTable("users")
         .set({ ...changes, version: user.version + 1 })
@@ -348,12 +369,20 @@ export class KyselyStore implements Store {
   }
 
   async deleteUser(poolId: string, id: number): Promise<boolean> {
-    const result = await this.db.deleteFrom("users").where("pool_id", "=", poolId).where("id", "=", id).executeTakeFirst();
+    const result = await this.writingUsers(() =>
+      this.db.deleteFrom("users").where("pool_id", "=", poolId).where("id", "=", id).executeTakeFirst(),
+    );
     return result.numDeletedRows > 0n;
   }
 
-  async listUsers(q: UserQuery): Promise<UserRecord[]> {
-    let query = this.db.selectFrom("users").selectAll().where("pool_id", "=", q.poolId).limit(q.limit);
+  async listUsers(q: UserQuery): Promise<ListedUser[]> {
+    const sortColumn = q.filter?.column ?? "username_key";
+    let query = this.db
+      .selectFrom("users")
+      .select(USER_COLUMNS)
+      .select((eb) => eb.ref(sortColumn).as("sort_value"))
+      .where("pool_id", "=", q.poolId)
+      .limit(q.limit);
     const filter = q.filter;
     if (filter === undefined) {
       if (q.after !== undefined) query = query.where("username_key", ">", q.after.usernameKey);
@@ -363,9 +392,15 @@ export class KyselyStore implements Store {
       // `enabled` is the one integer column; everything else compares as text.
       const value = (v: string): string | number => (column === "enabled" ? Number(v) : v);
       const first = filter.values[0] ?? "";
-      if (filter.op === "equals") query = query.where(column, "=", value(first));
-      else if (filter.op === "prefix") query = query.where(column, ">=", first).where(column, "<", first + PREFIX_END);
-      else query = query.where(column, "in", filter.values.map(value));
+      if (filter.op === "equals") {
+        query = query.where(column, "=", value(first));
+      } else if (filter.op === "prefix") {
+        query = query.where(column, ">=", first);
+        const end = prefixEnd(first);
+        if (end !== undefined) query = query.where(column, "<", end);
+      } else {
+        query = query.where(column, "in", filter.values.map(value));
+      }
       if (q.after !== undefined) {
         const after = q.after;
         query = query.where((eb) =>
@@ -374,7 +409,7 @@ export class KyselyStore implements Store {
       }
       query = query.orderBy(column).orderBy("username_key");
     }
-    return (await query.execute()).map(userFromRow);
+    return (await query.execute()).map((row) => ({ ...userFromRow(row), sortValue: String(row.sort_value ?? "") }));
   }
 
   async countUsers(poolId: string): Promise<number> {
@@ -413,49 +448,4 @@ export class KyselyStore implements Store {
     if (q.afterId !== undefined) query = query.where("id", ">", q.afterId);
     return (await query.execute()).map(messageFromRow);
   }
-}
-
-function adminKeyFromRow(row: Selectable<Database["admin_keys"]>): AdminKeyRecord {
-  return {
-    accessKeyId: row.access_key_id,
-    sealedSecret: row.sealed_secret,
-    description: row.description,
-    createdAt: Number(row.created_at),
-  };
-}
-
-function poolFromRow(row: Selectable<Database["pools"]>): PoolRecord {
-  return {
-    id: row.id,
-    name: row.name,
-    createdAt: Number(row.created_at),
-    modifiedAt: Number(row.modified_at),
-    settings: parseJsonObject(row.settings),
-  };
-}
-
-function clientFromRow(row: Selectable<Database["clients"]>): ClientRecord {
-  return {
-    id: row.id,
-    poolId: row.pool_id,
-    name: row.name,
-    sealedSecret: row.sealed_secret,
-    createdAt: Number(row.created_at),
-    modifiedAt: Number(row.modified_at),
-    settings: parseJsonObject(row.settings),
-  };
-}
-
-function messageFromRow(row: Selectable<Database["outbox"]>): MessageRecord {
-  return {
-    id: Number(row.id),
-    poolId: row.pool_id,
-    createdAt: Number(row.created_at),
-    username: row.username,
-    deliveryMedium: row.delivery_medium === "SMS" ? "SMS" : "EMAIL",
-    destination: row.destination,
-    subject: row.subject,
-    body: row.body,
-    reason: row.reason,
-  };
 }

@@ -77,12 +77,19 @@ export interface UserRecord {
   passwordHash: string | null;
   /** When the temporary password stops working (FORCE_CHANGE_PASSWORD), epoch ms. */
   passwordExpiresAt: number | null;
-  keys: UserKeys;
   /** Optimistic-concurrency counter: every update must name the version it read. */
   version: number;
 }
 
-export type NewUser = Omit<UserRecord, "id" | "version">;
+/**
+ * A user to insert, with its keys. Keys are derived from the attributes by
+ * the domain and written with every insert and update, never read back, so
+ * they cannot drift from the attributes they come from.
+ */
+export type NewUser = Omit<UserRecord, "id" | "version"> & { keys: UserKeys };
+
+/** A user as listUsers returns it, with its value in the sort column, to resume after it. */
+export type ListedUser = UserRecord & { sortValue: string };
 
 export type UserLookup =
   | { by: "usernameKey"; value: string }

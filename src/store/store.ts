@@ -1,11 +1,13 @@
 import type {
   AdminKeyRecord,
   ClientRecord,
+  ListedUser,
   MessageQuery,
   MessageRecord,
   NewMessage,
   NewUser,
   PoolRecord,
+  UserKeys,
   UserLookup,
   UserQuery,
   UserRecord,
@@ -53,11 +55,11 @@ export interface Store {
   /** Throws UniqueViolation naming the key ("username", "sub" or an alias column) that clashed. */
   insertUser(user: NewUser): Promise<UserRecord>;
   findUser(poolId: string, lookup: UserLookup): Promise<UserRecord | undefined>;
-  /** Writes user if its version is still current (else StaleWrite); returns it with the next version. */
-  updateUser(user: UserRecord): Promise<UserRecord>;
+  /** Writes user and its keys if its version is still current (else StaleWrite); returns it with the next version. */
+  updateUser(user: UserRecord, keys: UserKeys): Promise<UserRecord>;
   deleteUser(poolId: string, id: number): Promise<boolean>;
   /** One page in keyset order: (filter column, username key), or username key without a filter. */
-  listUsers(query: UserQuery): Promise<UserRecord[]>;
+  listUsers(query: UserQuery): Promise<ListedUser[]>;
   countUsers(poolId: string): Promise<number>;
 
   appendMessage(message: NewMessage): Promise<MessageRecord>;

@@ -5,7 +5,7 @@ import type { Engine } from "../store.js";
  * The few column types that differ between the engines. Keys compared by
  * range (ListUsers prefix search, keyset paging) use byte order on both:
  * SQLite's default BINARY collation, and COLLATE "C" on PostgreSQL, so a
- * prefix range [p, p+U+FFFF) means the same thing everywhere.
+ * prefix range [p, successor of p) means the same thing everywhere.
  */
 export function columnTypes(engine: Engine) {
   if (engine === "postgres") {

@@ -1,0 +1,66 @@
+import { createPool } from "../../src/domain/pools.js";
+import { userKeys } from "../../src/domain/userKeys.js";
+import { createLogger } from "../../src/server/logger.js";
+import { openDomain } from "../../src/server/startServer.js";
+
+export interface SeededPool {
+  poolId: string;
+  usernames: string[];
+}
+
+export const SEED_PASSWORD = "Bench-Passw0rd!";
+
+export function benchUsername(i: number): string {
+  return `user${String(i).padStart(7, "0")}`;
+}
+
+/**
+ * Creates a pool with `count` confirmed users straight through the domain
+ * and store (no HTTP, one password hash shared by all), so read benchmarks
+ * start from a realistic table in seconds rather than hashing for minutes.
+ */
+export async function seedPool(
+  data: string,
+  count: number,
+  options: { passwordHash?: "standard" | "fast" } = {},
+): Promise<SeededPool> {
+  const domain = await openDomain({ data, logger: createLogger("warn"), passwordHash: options.passwordHash ?? "standard" });
+  try {
+    const pool = await createPool(domain, "bench", {});
+    const passwordHash = await domain.hasher.hash(SEED_PASSWORD);
+    const usernames: string[] = [];
+    const batch = 2000;
+    for (let start = 0; start < count; start += batch) {
+      await domain.store.transaction(async (tx) => {
+        for (let i = start; i < Math.min(count, start + batch); i++) {
+          const username = benchUsername(i);
+          const attributes = {
+            email: `${username}@example.com`,
+            email_verified: "true",
+            given_name: `Given${i % 997}`,
+            family_name: `Family${i % 1009}`,
+          };
+          const now = domain.clock.now();
+          await tx.insertUser({
+            poolId: pool.id,
+            username,
+            usernameKey: username,
+            sub: domain.random.uuid(),
+            status: "CONFIRMED",
+            enabled: true,
+            createdAt: now,
+            modifiedAt: now,
+            attributes,
+            passwordHash,
+            passwordExpiresAt: null,
+            keys: userKeys(pool.settings, attributes),
+          });
+          usernames.push(username);
+        }
+      });
+    }
+    return { poolId: pool.id, usernames };
+  } finally {
+    await domain.store.close();
+  }
+}

@@ -1,0 +1,27 @@
+import type { Scenario } from "../lib/scenario.js";
+import { seedPool } from "../lib/seed.js";
+import { signRequest } from "../lib/signer.js";
+
+/** Issue 2: AdminGetUser at concurrency 16 over 10,000 users. Target ≥ 8,000/s, p99 ≤ 10 ms, server RSS ≤ 150 MB. */
+export const adminGetUser: Scenario = {
+  name: "adminGetUser",
+  async run(bench) {
+    const { poolId, usernames } = await seedPool(bench.data(), 10_000);
+    const server = await bench.startServer();
+    const requests = Array.from({ length: 2000 }, (_, i) =>
+      signRequest(server.url, bench.region, bench.credentials, "AdminGetUser", {
+        UserPoolId: poolId,
+        Username: usernames[(i * 7919) % usernames.length],
+      }),
+    );
+    await bench.load(
+      server,
+      {
+        name: "AdminGetUser (10k users, c=16)",
+        concurrency: 16,
+        next: (i) => requests[i % requests.length] as (typeof requests)[number],
+      },
+      "≥ 8000/s, p99 ≤ 10 ms, server RSS ≤ 150 MB",
+    );
+  },
+};

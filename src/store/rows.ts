@@ -1,0 +1,154 @@
+import type { Selectable } from "kysely";
+import type {
+  AdminKeyRecord,
+  ClientRecord,
+  JsonObject,
+  MessageRecord,
+  NewUser,
+  PoolRecord,
+  UserKeys,
+  UserRecord,
+} from "./records.js";
+import type { Database } from "./schema.js";
+
+/** The user columns reads return: the key columns are derived data, written but never read back. */
+export const USER_COLUMNS = [
+  "id",
+  "pool_id",
+  "username",
+  "username_key",
+  "sub",
+  "status",
+  "enabled",
+  "created_at",
+  "modified_at",
+  "attributes",
+  "password_hash",
+  "password_expires_at",
+  "version",
+] as const;
+export type UserRow = Pick<Selectable<Database["users"]>, (typeof USER_COLUMNS)[number]>;
+
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const member of Object.values(value)) deepFreeze(member);
+  }
+  return value;
+}
+
+/**
+ * Pool and client settings are read on nearly every request and rarely
+ * change; re-parsing the same document each time showed up in profiles.
+ * Parsed documents are kept per row id while the stored text is unchanged,
+ * and frozen, so no caller can change a shared copy.
+ */
+class JsonDocuments {
+  private readonly byId = new Map<string, { text: string; value: JsonObject }>();
+
+  parse(id: string, text: string): JsonObject {
+    const cached = this.byId.get(id);
+    if (cached !== undefined && cached.text === text) return cached.value;
+    const value = deepFreeze(JSON.parse(text) as JsonObject);
+    if (this.byId.size >= 10_000) this.byId.clear();
+    this.byId.set(id, { text, value });
+    return value;
+  }
+}
+
+const poolSettings = new JsonDocuments();
+const clientSettings = new JsonDocuments();
+
+function keysToColumns(keys: UserKeys) {
+  return {
+    email: keys.email,
+    phone_number: keys.phoneNumber,
+    name: keys.name,
+    given_name: keys.givenName,
+    family_name: keys.familyName,
+    preferred_username: keys.preferredUsername,
+    alias_email: keys.aliasEmail,
+    alias_phone_number: keys.aliasPhoneNumber,
+    alias_preferred_username: keys.aliasPreferredUsername,
+  };
+}
+
+export function userFromRow(row: UserRow): UserRecord {
+  return {
+    id: Number(row.id),
+    poolId: row.pool_id,
+    username: row.username,
+    usernameKey: row.username_key,
+    sub: row.sub,
+    status: row.status,
+    enabled: row.enabled === 1,
+    createdAt: Number(row.created_at),
+    modifiedAt: Number(row.modified_at),
+    attributes: JSON.parse(row.attributes) as Record<string, string>,
+    passwordHash: row.password_hash,
+    passwordExpiresAt: row.password_expires_at === null ? null : Number(row.password_expires_at),
+    version: row.version,
+  };
+}
+
+export function userToRow(user: Omit<NewUser, "keys">, keys: UserKeys) {
+  return {
+    pool_id: user.poolId,
+    username: user.username,
+    username_key: user.usernameKey,
+    sub: user.sub,
+    status: user.status,
+    enabled: user.enabled ? 1 : 0,
+    created_at: user.createdAt,
+    modified_at: user.modifiedAt,
+    attributes: JSON.stringify(user.attributes),
+    password_hash: user.passwordHash,
+    password_expires_at: user.passwordExpiresAt,
+    ...keysToColumns(keys),
+  };
+}
+
+export function adminKeyFromRow(row: Selectable<Database["admin_keys"]>): AdminKeyRecord {
+  return {
+    accessKeyId: row.access_key_id,
+    sealedSecret: row.sealed_secret,
+    description: row.description,
+    createdAt: Number(row.created_at),
+  };
+}
+
+export function poolFromRow(row: Selectable<Database["pools"]>): PoolRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    createdAt: Number(row.created_at),
+    modifiedAt: Number(row.modified_at),
+    settings: poolSettings.parse(row.id, row.settings),
+  };
+}
+
+export function clientFromRow(row: Selectable<Database["clients"]>): ClientRecord {
+  return {
+    id: row.id,
+    poolId: row.pool_id,
+    name: row.name,
+    sealedSecret: row.sealed_secret,
+    createdAt: Number(row.created_at),
+    modifiedAt: Number(row.modified_at),
+    settings: clientSettings.parse(row.id, row.settings),
+  };
+}
+
+export function messageFromRow(row: Selectable<Database["outbox"]>): MessageRecord {
+  return {
+    id: Number(row.id),
+    poolId: row.pool_id,
+    createdAt: Number(row.created_at),
+    username: row.username,
+    deliveryMedium: row.delivery_medium === "SMS" ? "SMS" : "EMAIL",
+    destination: row.destination,
+    subject: row.subject,
+    body: row.body,
+    reason: row.reason,
+  };
+}

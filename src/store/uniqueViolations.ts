@@ -1,0 +1,35 @@
+import { UniqueViolation } from "./store.js";
+
+/**
+ * Which unique key a driver error reports, or undefined when the error is
+ * not a unique violation. SQLite names the columns in its message
+ * ("UNIQUE constraint failed: users.pool_id, users.username_key"); PostgreSQL
+ * names the index (23505, constraint "users_username_key").
+ */
+function violatedKey(error: unknown): string | undefined {
+  if (typeof error !== "object" || error === null) return undefined;
+  const { code, message, constraint } = error as {
+    code?: unknown;
+    message?: unknown;
+    constraint?: unknown;
+  };
+  const isUnique = code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "23505";
+  if (!isUnique) return undefined;
+  const text = `${typeof constraint === "string" ? constraint : ""} ${typeof message === "string" ? message : ""}`;
+  if (text.includes("username_key")) return "username";
+  if (text.includes("alias_email")) return "aliasEmail";
+  if (text.includes("alias_phone_number")) return "aliasPhoneNumber";
+  if (text.includes("alias_preferred_username")) return "aliasPreferredUsername";
+  if (text.includes("sub")) return "sub";
+  return "primary";
+}
+
+export async function translatingUniqueViolations<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const key = violatedKey(error);
+    if (key !== undefined) throw new UniqueViolation(key);
+    throw error;
+  }
+}

@@ -1,0 +1,1096 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { openStore, parseDataLocation } from "../../src/store/open.js";
+import type {
+  AdminKeyRecord,
+  AliasColumn,
+  ClientRecord,
+  ListedUser,
+  NewMessage,
+  NewUser,
+  PoolRecord,
+  UserKeys,
+  UserRecord,
+} from "../../src/store/records.js";
+import { StaleWrite, type Store, UniqueViolation } from "../../src/store/store.js";
+import { createTestDatabase, type TestDatabase } from "../support/postgres.js";
+import { ENGINES, engineSkip } from "../support/testServer.js";
+
+// --- fixtures -----------------------------------------------------------------
+// Every test names its own rows (fresh ids, pools and subs), so the tests of one
+// engine share a single store without seeing each other's data.
+
+let sequence = 0;
+
+/** A name no other fixture in this run uses; zero-padded so names sort in creation order. */
+function unique(label: string): string {
+  sequence += 1;
+  return `${label}-${String(sequence).padStart(6, "0")}`;
+}
+
+function newPool(overrides: Partial<PoolRecord> = {}): PoolRecord {
+  return {
+    id: unique("pool"),
+    name: "a pool",
+    createdAt: 1_700_000_000_000,
+    modifiedAt: 1_700_000_000_000,
+    settings: { MfaConfiguration: "OFF", Policies: { PasswordPolicy: { MinimumLength: 8 } }, Tags: ["ünïcödé", "🔑"] },
+    ...overrides,
+  };
+}
+
+function newClient(poolId: string, overrides: Partial<ClientRecord> = {}): ClientRecord {
+  return {
+    id: unique("client"),
+    poolId,
+    name: "a client",
+    sealedSecret: null,
+    createdAt: 1_700_000_000_000,
+    modifiedAt: 1_700_000_000_000,
+    settings: { ExplicitAuthFlows: ["ALLOW_USER_SRP_AUTH"] },
+    ...overrides,
+  };
+}
+
+function noKeys(overrides: Partial<UserKeys> = {}): UserKeys {
+  return {
+    email: null,
+    phoneNumber: null,
+    name: null,
+    givenName: null,
+    familyName: null,
+    preferredUsername: null,
+    aliasEmail: null,
+    aliasPhoneNumber: null,
+    aliasPreferredUsername: null,
+    ...overrides,
+  };
+}
+
+function newUser(poolId: string, overrides: Partial<NewUser> = {}): NewUser {
+  const username = overrides.username ?? unique("user");
+  return {
+    poolId,
+    username,
+    usernameKey: username.toLowerCase(),
+    sub: unique("sub"),
+    status: "CONFIRMED",
+    enabled: true,
+    createdAt: 1_700_000_000_000,
+    modifiedAt: 1_700_000_000_000,
+    attributes: { email: "someone@example.com", locale: "zoë 😀" },
+    passwordHash: "$argon2id$hash",
+    passwordExpiresAt: null,
+    keys: noKeys(),
+    ...overrides,
+  };
+}
+
+function newMessage(poolId: string, overrides: Partial<NewMessage> = {}): NewMessage {
+  return {
+    poolId,
+    createdAt: 1_700_000_000_000,
+    username: "someone",
+    deliveryMedium: "EMAIL",
+    destination: unique("dest") + "@example.com",
+    subject: "Your code",
+    body: "Your code is 123456",
+    reason: "CustomMessage_SignUp",
+    ...overrides,
+  };
+}
+
+function newAdminKey(overrides: Partial<AdminKeyRecord> = {}): AdminKeyRecord {
+  return {
+    accessKeyId: unique("AKIA"),
+    sealedSecret: "sealed:secret",
+    description: "a key",
+    createdAt: 1_700_000_000_000,
+    ...overrides,
+  };
+}
+
+/** Asserts that a promise rejects with UniqueViolation naming `key`. */
+async function rejectsUnique(promise: Promise<unknown>, key: string): Promise<void> {
+  await assert.rejects(promise, (error: unknown) => {
+    assert.ok(error instanceof UniqueViolation, `expected UniqueViolation, got ${String(error)}`);
+    assert.equal(error.key, key);
+    return true;
+  });
+}
+
+const ALIASES: readonly { column: AliasColumn; value: string }[] = [
+  { column: "aliasEmail", value: "alias@example.com" },
+  { column: "aliasPhoneNumber", value: "+15555550100" },
+  { column: "aliasPreferredUsername", value: "the-alias" },
+];
+
+/** Declares the suite once per engine, each over its own freshly opened store. */
+function describeEachStore(name: string, body: (s: () => Store) => void): void {
+  for (const engine of ENGINES) {
+    describe(`${name} [${engine}]`, { skip: engineSkip(engine) }, () => {
+      let database: TestDatabase | undefined;
+      let store: Store | undefined;
+      before(async () => {
+        if (engine === "postgres") database = await createTestDatabase();
+        store = await openStore(parseDataLocation(database?.url ?? ":memory:"));
+      });
+      after(async () => {
+        await store?.close();
+        await database?.drop();
+      });
+      body(() => {
+        if (store === undefined) throw new Error("store not opened");
+        return store;
+      });
+    });
+  }
+}
+
+describeEachStore("store contract", (s) => {
+  /** A pool that exists in the store, for tests about what lives inside pools. */
+  async function existingPool(): Promise<string> {
+    const pool = newPool();
+    await s().insertPool(pool);
+    return pool.id;
+  }
+
+  it("reports the engine it runs on", () => {
+    assert.ok(ENGINES.includes(s().engine));
+  });
+
+  describe("settings", () => {
+    it("an unknown setting reads as undefined", async () => {
+      assert.equal(await s().getSetting(unique("setting")), undefined);
+    });
+
+    it("putSettingIfAbsent stores a new value and returns it", async () => {
+      const key = unique("setting");
+      assert.equal(await s().putSettingIfAbsent(key, "first"), "first");
+      assert.equal(await s().getSetting(key), "first");
+    });
+
+    it("putSettingIfAbsent keeps the first value and returns it", async () => {
+      const key = unique("setting");
+      await s().putSettingIfAbsent(key, "first");
+      assert.equal(await s().putSettingIfAbsent(key, "second"), "first");
+      assert.equal(await s().getSetting(key), "first");
+    });
+  });
+
+  describe("admin keys", () => {
+    it("an inserted admin key reads back as written", async () => {
+      const key = newAdminKey();
+      await s().insertAdminKey(key);
+      assert.deepEqual(await s().getAdminKey(key.accessKeyId), key);
+    });
+
+    it("an admin key without a description reads back with null", async () => {
+      const key = newAdminKey({ description: null });
+      await s().insertAdminKey(key);
+      assert.deepEqual(await s().getAdminKey(key.accessKeyId), key);
+    });
+
+    it("an unknown access key id reads as undefined", async () => {
+      assert.equal(await s().getAdminKey(unique("AKIA")), undefined);
+    });
+
+    it("a second admin key with the same access key id is a UniqueViolation", async () => {
+      const key = newAdminKey();
+      await s().insertAdminKey(key);
+      await assert.rejects(s().insertAdminKey({ ...key, description: "again" }), UniqueViolation);
+    });
+
+    it("admin keys list oldest first, ties broken by access key id", async () => {
+      const [a, b, c] = [unique("AKIA"), unique("AKIA"), unique("AKIA")];
+      await s().insertAdminKey(newAdminKey({ accessKeyId: c, createdAt: 1 }));
+      await s().insertAdminKey(newAdminKey({ accessKeyId: b, createdAt: 2 }));
+      await s().insertAdminKey(newAdminKey({ accessKeyId: a, createdAt: 2 }));
+      const mine = (await s().listAdminKeys()).map((k) => k.accessKeyId).filter((id) => [a, b, c].includes(id));
+      assert.deepEqual(mine, [c, a, b]);
+    });
+
+    it("deleteAdminKey removes the key and returns true", async () => {
+      const key = newAdminKey();
+      await s().insertAdminKey(key);
+      assert.equal(await s().deleteAdminKey(key.accessKeyId), true);
+      assert.equal(await s().getAdminKey(key.accessKeyId), undefined);
+    });
+
+    it("deleteAdminKey returns false when the key is absent", async () => {
+      assert.equal(await s().deleteAdminKey(unique("AKIA")), false);
+    });
+  });
+
+  describe("pools", () => {
+    it("an inserted pool reads back as written, settings included", async () => {
+      const pool = newPool();
+      await s().insertPool(pool);
+      assert.deepEqual(await s().getPool(pool.id), pool);
+    });
+
+    it("an unknown pool id reads as undefined", async () => {
+      assert.equal(await s().getPool(unique("pool")), undefined);
+    });
+
+    it("a second pool with the same id is a UniqueViolation", async () => {
+      const pool = newPool();
+      await s().insertPool(pool);
+      await assert.rejects(s().insertPool({ ...pool, name: "again" }), UniqueViolation);
+    });
+
+    it("updatePool replaces the name, modification time and settings and returns true", async () => {
+      const pool = newPool();
+      await s().insertPool(pool);
+      const changed = { ...pool, name: "renamed", modifiedAt: pool.modifiedAt + 1000, settings: { MfaConfiguration: "ON" } };
+      assert.equal(await s().updatePool(changed), true);
+      assert.deepEqual(await s().getPool(pool.id), changed);
+    });
+
+    it("updatePool returns false when the pool is absent", async () => {
+      assert.equal(await s().updatePool(newPool()), false);
+    });
+
+    it("listPools orders pools by id and honours the limit", async () => {
+      const prefix = unique("listed");
+      for (const suffix of ["c", "a", "b"]) await s().insertPool(newPool({ id: `${prefix}-${suffix}` }));
+      const page = await s().listPools({ after: prefix, limit: 2 });
+      assert.deepEqual(
+        page.map((p) => p.id),
+        [`${prefix}-a`, `${prefix}-b`],
+      );
+    });
+
+    it("listPools with after starts strictly after that id", async () => {
+      const prefix = unique("listed");
+      for (const suffix of ["a", "b", "c"]) await s().insertPool(newPool({ id: `${prefix}-${suffix}` }));
+      const page = await s().listPools({ after: `${prefix}-a`, limit: 2 });
+      assert.deepEqual(
+        page.map((p) => p.id),
+        [`${prefix}-b`, `${prefix}-c`],
+      );
+    });
+
+    it("listPools without after starts at the lowest id", async () => {
+      await s().insertPool(newPool({ id: `z-${unique("pool")}` }));
+      await s().insertPool(newPool({ id: `a-${unique("pool")}` }));
+      const ids = (await s().listPools({ limit: 1000 })).map((p) => p.id);
+      const first = await s().listPools({ limit: 1 });
+      assert.deepEqual(ids, [...ids].sort());
+      assert.deepEqual(
+        first.map((p) => p.id),
+        ids.slice(0, 1),
+      );
+    });
+
+    it("countPools counts every pool", async () => {
+      const before = await s().countPools();
+      await s().insertPool(newPool());
+      await s().insertPool(newPool());
+      assert.equal(await s().countPools(), before + 2);
+    });
+
+    it("deletePool removes the pool and returns true", async () => {
+      const poolId = await existingPool();
+      assert.equal(await s().deletePool(poolId), true);
+      assert.equal(await s().getPool(poolId), undefined);
+    });
+
+    it("deletePool returns false when the pool is absent", async () => {
+      assert.equal(await s().deletePool(unique("pool")), false);
+    });
+
+    it("deletePool removes the pool's clients, users and outbox messages", async () => {
+      const poolId = await existingPool();
+      const client = newClient(poolId);
+      await s().insertClient(client);
+      const user = await s().insertUser(newUser(poolId));
+      await s().appendMessage(newMessage(poolId));
+      await s().deletePool(poolId);
+      assert.equal(await s().getClient(client.id), undefined);
+      assert.equal(await s().findUser(poolId, { by: "sub", value: user.sub }), undefined);
+      assert.equal(await s().countUsers(poolId), 0);
+      assert.deepEqual(await s().listMessages({ poolId, limit: 10 }), []);
+    });
+
+    it("deletePool leaves other pools' clients, users and outbox messages alone", async () => {
+      const doomed = await existingPool();
+      const kept = await existingPool();
+      const client = newClient(kept);
+      await s().insertClient(client);
+      const user = await s().insertUser(newUser(kept));
+      const message = await s().appendMessage(newMessage(kept));
+      await s().insertUser(newUser(doomed));
+      await s().deletePool(doomed);
+      assert.deepEqual(await s().getClient(client.id), client);
+      assert.deepEqual(await s().findUser(kept, { by: "sub", value: user.sub }), user);
+      assert.deepEqual(await s().listMessages({ poolId: kept, limit: 10 }), [message]);
+    });
+  });
+
+  describe("clients", () => {
+    it("getClient finds a client by its id alone", async () => {
+      const client = newClient(await existingPool(), { sealedSecret: "sealed:client-secret" });
+      await s().insertClient(client);
+      assert.deepEqual(await s().getClient(client.id), client);
+    });
+
+    it("a public client reads back with a null secret", async () => {
+      const client = newClient(await existingPool(), { sealedSecret: null });
+      await s().insertClient(client);
+      assert.deepEqual(await s().getClient(client.id), client);
+    });
+
+    it("an unknown client id reads as undefined", async () => {
+      assert.equal(await s().getClient(unique("client")), undefined);
+    });
+
+    it("a client id already used in another pool is a UniqueViolation", async () => {
+      const client = newClient(await existingPool());
+      await s().insertClient(client);
+      await assert.rejects(s().insertClient({ ...client, poolId: await existingPool() }), UniqueViolation);
+    });
+
+    it("updateClient changes a client of the named pool and returns true", async () => {
+      const client = newClient(await existingPool());
+      await s().insertClient(client);
+      const changed = { ...client, name: "renamed", modifiedAt: client.modifiedAt + 1000, settings: { RefreshTokenValidity: 5 } };
+      assert.equal(await s().updateClient(changed), true);
+      assert.deepEqual(await s().getClient(client.id), changed);
+    });
+
+    it("updateClient naming another pool changes nothing and returns false", async () => {
+      const client = newClient(await existingPool());
+      await s().insertClient(client);
+      const elsewhere = { ...client, poolId: await existingPool(), name: "hijacked" };
+      assert.equal(await s().updateClient(elsewhere), false);
+      assert.deepEqual(await s().getClient(client.id), client);
+    });
+
+    it("deleteClient removes a client of the named pool and returns true", async () => {
+      const client = newClient(await existingPool());
+      await s().insertClient(client);
+      assert.equal(await s().deleteClient(client.poolId, client.id), true);
+      assert.equal(await s().getClient(client.id), undefined);
+    });
+
+    it("deleteClient naming another pool keeps the client and returns false", async () => {
+      const client = newClient(await existingPool());
+      await s().insertClient(client);
+      assert.equal(await s().deleteClient(await existingPool(), client.id), false);
+      assert.deepEqual(await s().getClient(client.id), client);
+    });
+
+    it("listClients lists only the pool's clients, ordered by id, honouring the limit", async () => {
+      const poolId = await existingPool();
+      const [a, b, c] = [newClient(poolId), newClient(poolId), newClient(poolId)];
+      await s().insertClient(newClient(await existingPool()));
+      for (const client of [c, a, b]) await s().insertClient(client);
+      assert.deepEqual(await s().listClients(poolId, { limit: 2 }), [a, b]);
+    });
+
+    it("listClients with after starts strictly after that id", async () => {
+      const poolId = await existingPool();
+      const [a, b, c] = [newClient(poolId), newClient(poolId), newClient(poolId)];
+      for (const client of [a, b, c]) await s().insertClient(client);
+      assert.deepEqual(await s().listClients(poolId, { after: a.id, limit: 10 }), [b, c]);
+    });
+
+    it("countClients counts only the pool's clients", async () => {
+      const poolId = await existingPool();
+      await s().insertClient(newClient(poolId));
+      await s().insertClient(newClient(poolId));
+      await s().insertClient(newClient(await existingPool()));
+      assert.equal(await s().countClients(poolId), 2);
+    });
+  });
+
+  describe("users", () => {
+    it("insertUser returns the user with a new id and version 1", async () => {
+      const { keys: _keys, ...user } = newUser(await existingPool());
+      const inserted = await s().insertUser({ ...user, keys: noKeys() });
+      assert.equal(typeof inserted.id, "number");
+      assert.deepEqual(inserted, { ...user, id: inserted.id, version: 1 });
+    });
+
+    it("each inserted user gets a different id", async () => {
+      const poolId = await existingPool();
+      const first = await s().insertUser(newUser(poolId));
+      const second = await s().insertUser(newUser(poolId));
+      assert.notEqual(first.id, second.id);
+    });
+
+    it("a user reads back exactly as inserted, timestamps included; keys are written, not read back", async () => {
+      const poolId = await existingPool();
+      const inserted = await s().insertUser(
+        newUser(poolId, {
+          status: "FORCE_CHANGE_PASSWORD",
+          enabled: false,
+          passwordExpiresAt: 1_700_000_600_000,
+          keys: noKeys({ email: "zoë@example.com", givenName: "zoë", familyName: "😀", aliasEmail: "zoë@example.com" }),
+        }),
+      );
+      assert.deepEqual(await s().findUser(poolId, { by: "usernameKey", value: inserted.usernameKey }), inserted);
+    });
+
+    it("a user without a password reads back with a null hash", async () => {
+      const poolId = await existingPool();
+      const inserted = await s().insertUser(newUser(poolId, { passwordHash: null }));
+      assert.equal((await s().findUser(poolId, { by: "sub", value: inserted.sub }))?.passwordHash, null);
+    });
+
+    it("a second user with the same username key is a UniqueViolation naming username", async () => {
+      const poolId = await existingPool();
+      await s().insertUser(newUser(poolId, { username: "Alice", usernameKey: "alice" }));
+      await rejectsUnique(s().insertUser(newUser(poolId, { username: "ALICE", usernameKey: "alice" })), "username");
+    });
+
+    it("the same username key in another pool is allowed", async () => {
+      await s().insertUser(newUser(await existingPool(), { usernameKey: "bob" }));
+      const other = await s().insertUser(newUser(await existingPool(), { usernameKey: "bob" }));
+      assert.equal(other.usernameKey, "bob");
+    });
+
+    it("a second user with the same sub is a UniqueViolation naming sub", async () => {
+      const poolId = await existingPool();
+      const first = await s().insertUser(newUser(poolId));
+      await rejectsUnique(s().insertUser(newUser(poolId, { sub: first.sub })), "sub");
+    });
+
+    it("a sub already used in another pool is a UniqueViolation naming sub", async () => {
+      const first = await s().insertUser(newUser(await existingPool()));
+      await rejectsUnique(s().insertUser(newUser(await existingPool(), { sub: first.sub })), "sub");
+    });
+
+    for (const { column, value } of ALIASES) {
+      it(`a second user with the same ${column} in the pool is a UniqueViolation naming ${column}`, async () => {
+        const poolId = await existingPool();
+        await s().insertUser(newUser(poolId, { keys: noKeys({ [column]: value }) }));
+        await rejectsUnique(s().insertUser(newUser(poolId, { keys: noKeys({ [column]: value }) })), column);
+      });
+
+      it(`the same ${column} in another pool is allowed`, async () => {
+        await s().insertUser(newUser(await existingPool(), { keys: noKeys({ [column]: value }) }));
+        const otherPool = await existingPool();
+        const other = await s().insertUser(newUser(otherPool, { keys: noKeys({ [column]: value }) }));
+        assert.deepEqual(await s().findUser(otherPool, { by: "alias", column, value }), other);
+      });
+
+      it(`findUser finds a user by ${column}`, async () => {
+        const poolId = await existingPool();
+        const user = await s().insertUser(newUser(poolId, { keys: noKeys({ [column]: value }) }));
+        assert.deepEqual(await s().findUser(poolId, { by: "alias", column, value }), user);
+      });
+    }
+
+    it("users without aliases never clash on them", async () => {
+      const poolId = await existingPool();
+      for (let i = 0; i < 3; i++) await s().insertUser(newUser(poolId, { keys: noKeys({ email: "shared@example.com" }) }));
+      assert.equal(await s().countUsers(poolId), 3);
+    });
+
+    it("a rejected insert leaves no row behind", async () => {
+      const poolId = await existingPool();
+      const first = await s().insertUser(newUser(poolId));
+      await assert.rejects(s().insertUser(newUser(poolId, { usernameKey: first.usernameKey })), UniqueViolation);
+      assert.equal(await s().countUsers(poolId), 1);
+    });
+
+    it("findUser finds a user by username key", async () => {
+      const poolId = await existingPool();
+      const user = await s().insertUser(newUser(poolId));
+      assert.deepEqual(await s().findUser(poolId, { by: "usernameKey", value: user.usernameKey }), user);
+    });
+
+    it("findUser finds a user by sub", async () => {
+      const poolId = await existingPool();
+      const user = await s().insertUser(newUser(poolId));
+      assert.deepEqual(await s().findUser(poolId, { by: "sub", value: user.sub }), user);
+    });
+
+    it("findUser returns undefined when nothing matches", async () => {
+      const poolId = await existingPool();
+      await s().insertUser(newUser(poolId, { keys: noKeys({ aliasEmail: "someone@example.com" }) }));
+      assert.equal(await s().findUser(poolId, { by: "usernameKey", value: unique("nobody") }), undefined);
+      assert.equal(await s().findUser(poolId, { by: "alias", column: "aliasEmail", value: "nobody@example.com" }), undefined);
+    });
+
+    it("findUser does not find a user of another pool", async () => {
+      const user = await s().insertUser(newUser(await existingPool()));
+      const elsewhere = await existingPool();
+      assert.equal(await s().findUser(elsewhere, { by: "usernameKey", value: user.usernameKey }), undefined);
+      assert.equal(await s().findUser(elsewhere, { by: "sub", value: user.sub }), undefined);
+    });
+
+    it("findUser by alias does not match the plain search column", async () => {
+      const poolId = await existingPool();
+      await s().insertUser(newUser(poolId, { keys: noKeys({ email: "plain@example.com" }) }));
+      assert.equal(await s().findUser(poolId, { by: "alias", column: "aliasEmail", value: "plain@example.com" }), undefined);
+    });
+
+    it("updateUser returns the user with the next version", async () => {
+      const user = await s().insertUser(newUser(await existingPool()));
+      const updated = await s().updateUser({ ...user, status: "RESET_REQUIRED" }, noKeys());
+      assert.deepEqual(updated, { ...user, status: "RESET_REQUIRED", version: 2 });
+    });
+
+    it("updateUser writes every changed field", async () => {
+      const poolId = await existingPool();
+      const user = await s().insertUser(newUser(poolId));
+      const changed: UserRecord = {
+        ...user,
+        username: "Renamed",
+        usernameKey: unique("renamed"),
+        status: "FORCE_CHANGE_PASSWORD",
+        enabled: false,
+        modifiedAt: user.modifiedAt + 1000,
+        attributes: { email: "new@example.com", name: "Zoë 😀" },
+        passwordHash: null,
+        passwordExpiresAt: 1_700_000_900_000,
+      };
+      const updated = await s().updateUser(
+        changed,
+        noKeys({ email: "new@example.com", name: "zoë 😀", aliasEmail: "new@example.com" }),
+      );
+      assert.deepEqual(await s().findUser(poolId, { by: "sub", value: user.sub }), updated);
+      assert.deepEqual(await s().findUser(poolId, { by: "alias", column: "aliasEmail", value: "new@example.com" }), updated);
+    });
+
+    it("successive updates each increment the version", async () => {
+      const user = await s().insertUser(newUser(await existingPool()));
+      const second = await s().updateUser({ ...user, status: "UNCONFIRMED" }, noKeys());
+      const third = await s().updateUser({ ...second, status: "CONFIRMED" }, noKeys());
+      assert.equal(third.version, 3);
+    });
+
+    it("updateUser with a stale version throws StaleWrite", async () => {
+      const user = await s().insertUser(newUser(await existingPool()));
+      await s().updateUser({ ...user, status: "UNCONFIRMED" }, noKeys());
+      await assert.rejects(s().updateUser({ ...user, status: "RESET_REQUIRED" }, noKeys()), StaleWrite);
+    });
+
+    it("a stale update leaves the row unchanged", async () => {
+      const poolId = await existingPool();
+      const user = await s().insertUser(newUser(poolId));
+      const current = await s().updateUser({ ...user, status: "UNCONFIRMED" }, noKeys());
+      await assert.rejects(s().updateUser({ ...user, status: "RESET_REQUIRED", enabled: false }, noKeys()), StaleWrite);
+      assert.deepEqual(await s().findUser(poolId, { by: "sub", value: user.sub }), current);
+    });
+
+    it("updateUser of a deleted user throws StaleWrite", async () => {
+      const poolId = await existingPool();
+      const user = await s().insertUser(newUser(poolId));
+      await s().deleteUser(poolId, user.id);
+      await assert.rejects(s().updateUser({ ...user, status: "UNCONFIRMED" }, noKeys()), StaleWrite);
+    });
+
+    it("updateUser taking another user's username key is a UniqueViolation naming username", async () => {
+      const poolId = await existingPool();
+      const taken = await s().insertUser(newUser(poolId));
+      const user = await s().insertUser(newUser(poolId));
+      await rejectsUnique(s().updateUser({ ...user, usernameKey: taken.usernameKey }, noKeys()), "username");
+    });
+
+    it("updateUser taking another user's alias is a UniqueViolation naming the alias", async () => {
+      const poolId = await existingPool();
+      await s().insertUser(newUser(poolId, { keys: noKeys({ aliasPhoneNumber: "+15555550199" }) }));
+      const user = await s().insertUser(newUser(poolId));
+      await rejectsUnique(s().updateUser(user, noKeys({ aliasPhoneNumber: "+15555550199" })), "aliasPhoneNumber");
+    });
+
+    it("deleteUser removes the user and returns true", async () => {
+      const poolId = await existingPool();
+      const user = await s().insertUser(newUser(poolId));
+      assert.equal(await s().deleteUser(poolId, user.id), true);
+      assert.equal(await s().findUser(poolId, { by: "sub", value: user.sub }), undefined);
+    });
+
+    it("deleteUser returns false when the user is absent", async () => {
+      const poolId = await existingPool();
+      const user = await s().insertUser(newUser(poolId));
+      await s().deleteUser(poolId, user.id);
+      assert.equal(await s().deleteUser(poolId, user.id), false);
+    });
+
+    it("deleteUser naming another pool keeps the user and returns false", async () => {
+      const poolId = await existingPool();
+      const user = await s().insertUser(newUser(poolId));
+      assert.equal(await s().deleteUser(await existingPool(), user.id), false);
+      assert.deepEqual(await s().findUser(poolId, { by: "sub", value: user.sub }), user);
+    });
+
+    it("a deleted user's username key, sub and aliases can be used again", async () => {
+      const poolId = await existingPool();
+      const user = await s().insertUser(newUser(poolId, { keys: noKeys({ aliasEmail: "reused@example.com" }) }));
+      await s().deleteUser(poolId, user.id);
+      const again = await s().insertUser(
+        newUser(poolId, { usernameKey: user.usernameKey, sub: user.sub, keys: noKeys({ aliasEmail: "reused@example.com" }) }),
+      );
+      assert.notEqual(again.id, user.id);
+    });
+
+    it("countUsers counts only the pool's users", async () => {
+      const poolId = await existingPool();
+      await s().insertUser(newUser(poolId));
+      await s().insertUser(newUser(poolId));
+      await s().insertUser(newUser(await existingPool()));
+      assert.equal(await s().countUsers(poolId), 2);
+    });
+
+    it("countUsers of an empty pool is 0", async () => {
+      assert.equal(await s().countUsers(await existingPool()), 0);
+    });
+  });
+
+  describe("listUsers", () => {
+    /** A pool holding one user per username key, each with the given keys and enabled flag. */
+    async function poolWith(users: { key: string; keys?: Partial<UserKeys>; enabled?: boolean }[]): Promise<string> {
+      const poolId = await existingPool();
+      for (const u of users) {
+        await s().insertUser(newUser(poolId, { usernameKey: u.key, keys: noKeys(u.keys), enabled: u.enabled ?? true }));
+      }
+      return poolId;
+    }
+
+    const keysOf = (users: UserRecord[]) => users.map((u) => u.usernameKey);
+
+    it("without a filter lists users ordered by username key", async () => {
+      const poolId = await poolWith([{ key: "carol" }, { key: "alice" }, { key: "bob" }]);
+      assert.deepEqual(keysOf(await s().listUsers({ poolId, limit: 10 })), ["alice", "bob", "carol"]);
+    });
+
+    it("orders username keys by code point, not by locale", async () => {
+      const poolId = await poolWith([{ key: "zoë" }, { key: "Zed" }, { key: "zoe" }, { key: "😀" }, { key: "ａ" }]);
+      assert.deepEqual(keysOf(await s().listUsers({ poolId, limit: 10 })), ["Zed", "zoe", "zoë", "ａ", "😀"]);
+    });
+
+    it("without a filter, after resumes strictly after that username key", async () => {
+      const poolId = await poolWith([{ key: "alice" }, { key: "bob" }, { key: "carol" }]);
+      const page = await s().listUsers({ poolId, after: { sortValue: "alice", usernameKey: "alice" }, limit: 10 });
+      assert.deepEqual(keysOf(page), ["bob", "carol"]);
+    });
+
+    it("without a filter, the limit caps the page", async () => {
+      const poolId = await poolWith([{ key: "alice" }, { key: "bob" }, { key: "carol" }]);
+      assert.deepEqual(keysOf(await s().listUsers({ poolId, limit: 2 })), ["alice", "bob"]);
+    });
+
+    it("lists only the named pool's users", async () => {
+      const poolId = await poolWith([{ key: "alice", keys: { email: "a@example.com" } }]);
+      await poolWith([{ key: "bob", keys: { email: "a@example.com" } }]);
+      assert.deepEqual(keysOf(await s().listUsers({ poolId, limit: 10 })), ["alice"]);
+      const filtered = await s().listUsers({
+        poolId,
+        filter: { column: "email", op: "equals", values: ["a@example.com"] },
+        limit: 10,
+      });
+      assert.deepEqual(keysOf(filtered), ["alice"]);
+    });
+
+    it("an equals filter returns exactly the users with that value", async () => {
+      const poolId = await poolWith([
+        { key: "alice", keys: { email: "a@example.com" } },
+        { key: "bob", keys: { email: "a@example.com.au" } },
+        { key: "carol", keys: { email: "a@example.co" } },
+        { key: "dave" },
+      ]);
+      const page = await s().listUsers({
+        poolId,
+        filter: { column: "email", op: "equals", values: ["a@example.com"] },
+        limit: 10,
+      });
+      assert.deepEqual(keysOf(page), ["alice"]);
+    });
+
+    it("an equals filter matches non-ASCII and emoji values exactly", async () => {
+      const poolId = await poolWith([
+        { key: "u1", keys: { givenName: "zoë" } },
+        { key: "u2", keys: { givenName: "zoe" } },
+        { key: "u3", keys: { givenName: "😀" } },
+        { key: "u4", keys: { givenName: "😁" } },
+      ]);
+      const zoe = await s().listUsers({ poolId, filter: { column: "given_name", op: "equals", values: ["zoë"] }, limit: 10 });
+      const grin = await s().listUsers({ poolId, filter: { column: "given_name", op: "equals", values: ["😀"] }, limit: 10 });
+      assert.deepEqual(keysOf(zoe), ["u1"]);
+      assert.deepEqual(keysOf(grin), ["u3"]);
+    });
+
+    it("a prefix filter returns the users whose value starts with it, the prefix itself included", async () => {
+      const poolId = await poolWith([
+        { key: "u1", keys: { familyName: "jo" } },
+        { key: "u2", keys: { familyName: "joe" } },
+        { key: "u3", keys: { familyName: "jones" } },
+        { key: "u4", keys: { familyName: "j" } },
+        { key: "u5", keys: { familyName: "ajo" } },
+      ]);
+      const page = await s().listUsers({ poolId, filter: { column: "family_name", op: "prefix", values: ["jo"] }, limit: 10 });
+      assert.deepEqual(keysOf(page), ["u1", "u2", "u3"]);
+    });
+
+    it("a prefix filter does not match a longer string that does not start with it", async () => {
+      const poolId = await poolWith([
+        { key: "u1", keys: { name: "jonathan" } },
+        { key: "u2", keys: { name: "jonb" } },
+        { key: "u3", keys: { name: "jpa" } },
+        { key: "u4", keys: { name: "jon" } },
+      ]);
+      const page = await s().listUsers({ poolId, filter: { column: "name", op: "prefix", values: ["jona"] }, limit: 10 });
+      assert.deepEqual(keysOf(page), ["u1"]);
+    });
+
+    it("a prefix filter takes % and _ literally", async () => {
+      const poolId = await poolWith([
+        { key: "u1", keys: { preferredUsername: "a_%b" } },
+        { key: "u2", keys: { preferredUsername: "axyb" } },
+        { key: "u3", keys: { preferredUsername: "a_%" } },
+      ]);
+      const page = await s().listUsers({
+        poolId,
+        filter: { column: "preferred_username", op: "prefix", values: ["a_%"] },
+        limit: 10,
+      });
+      assert.deepEqual(keysOf(page), ["u3", "u1"]);
+    });
+
+    it("a non-ASCII prefix matches only values starting with it", async () => {
+      const poolId = await poolWith([
+        { key: "u1", keys: { name: "zoë" } },
+        { key: "u2", keys: { name: "zoe" } },
+        { key: "u3", keys: { name: "zoëlle" } },
+        { key: "u4", keys: { name: "zoé" } },
+      ]);
+      const page = await s().listUsers({ poolId, filter: { column: "name", op: "prefix", values: ["zoë"] }, limit: 10 });
+      assert.deepEqual(keysOf(page), ["u1", "u3"]);
+    });
+
+    it("an emoji prefix matches values starting with it but not a neighbouring emoji", async () => {
+      const poolId = await poolWith([
+        { key: "u1", keys: { name: "😀" } },
+        { key: "u2", keys: { name: "😀 party" } },
+        { key: "u3", keys: { name: "😁" } },
+        { key: "u4", keys: { name: "😀😀" } },
+      ]);
+      const page = await s().listUsers({ poolId, filter: { column: "name", op: "prefix", values: ["😀"] }, limit: 10 });
+      assert.deepEqual(keysOf(page), ["u1", "u2", "u4"]);
+    });
+
+    it("a prefix matches values continuing past U+FFFF, in UTF-8 byte order", async () => {
+      const poolId = await poolWith([
+        { key: "u1", keys: { email: "ann😀@example.com" } },
+        { key: "u2", keys: { email: "ann\uffff@example.com" } },
+        { key: "u3", keys: { email: "anm@example.com" } },
+      ]);
+      const page = await s().listUsers({ poolId, filter: { column: "email", op: "prefix", values: ["ann"] }, limit: 10 });
+      assert.deepEqual(keysOf(page), ["u2", "u1"]);
+    });
+
+    it("a prefix matches a value continuing with the highest code point, U+10FFFF", async () => {
+      const poolId = await poolWith([
+        { key: "u1", keys: { name: "max\u{10FFFF}" } },
+        { key: "u2", keys: { name: "max\u{10FFFF}\u{10FFFF}x" } },
+        { key: "u3", keys: { name: "may" } },
+      ]);
+      const page = await s().listUsers({ poolId, filter: { column: "name", op: "prefix", values: ["max"] }, limit: 10 });
+      assert.deepEqual(keysOf(page), ["u1", "u2"]);
+    });
+
+    it("a prefix ending in U+D7FF does not match the next character, U+E000", async () => {
+      const poolId = await poolWith([
+        { key: "u1", keys: { name: "a\uD7FF" } },
+        { key: "u2", keys: { name: "a\uD7FFz" } },
+        { key: "u3", keys: { name: "a\uE000" } },
+      ]);
+      const page = await s().listUsers({ poolId, filter: { column: "name", op: "prefix", values: ["a\uD7FF"] }, limit: 10 });
+      assert.deepEqual(keysOf(page), ["u1", "u2"]);
+    });
+
+    it("an in filter returns the users with any of the values", async () => {
+      const poolId = await poolWith([
+        { key: "u1", keys: { phoneNumber: "+15555550101" } },
+        { key: "u2", keys: { phoneNumber: "+15555550102" } },
+        { key: "u3", keys: { phoneNumber: "+15555550103" } },
+        { key: "u4" },
+      ]);
+      const page = await s().listUsers({
+        poolId,
+        filter: { column: "phone_number", op: "in", values: ["+15555550103", "+15555550101", "+15555550999"] },
+        limit: 10,
+      });
+      assert.deepEqual(keysOf(page), ["u1", "u3"]);
+    });
+
+    it('the enabled filter takes "1" for enabled users', async () => {
+      const poolId = await poolWith([
+        { key: "on", enabled: true },
+        { key: "off", enabled: false },
+      ]);
+      const page = await s().listUsers({ poolId, filter: { column: "enabled", op: "equals", values: ["1"] }, limit: 10 });
+      assert.deepEqual(keysOf(page), ["on"]);
+    });
+
+    it('the enabled filter takes "0" for disabled users', async () => {
+      const poolId = await poolWith([
+        { key: "on", enabled: true },
+        { key: "off", enabled: false },
+      ]);
+      const page = await s().listUsers({ poolId, filter: { column: "enabled", op: "equals", values: ["0"] }, limit: 10 });
+      assert.deepEqual(keysOf(page), ["off"]);
+    });
+
+    it("a filter orders by the filtered value, then by username key", async () => {
+      const poolId = await poolWith([
+        { key: "a", keys: { email: "z@example.com" } },
+        { key: "b", keys: { email: "y@example.com" } },
+        { key: "c", keys: { email: "y@example.com" } },
+        { key: "d", keys: { email: "x@example.com" } },
+      ]);
+      const page = await s().listUsers({ poolId, filter: { column: "email", op: "prefix", values: [""] }, limit: 10 });
+      assert.deepEqual(keysOf(page), ["d", "b", "c", "a"]);
+    });
+
+    it("with a filter, after resumes strictly after (value, username key)", async () => {
+      const poolId = await poolWith([
+        { key: "a", keys: { email: "z@example.com" } },
+        { key: "b", keys: { email: "y@example.com" } },
+        { key: "c", keys: { email: "y@example.com" } },
+        { key: "d", keys: { email: "x@example.com" } },
+      ]);
+      const page = await s().listUsers({
+        poolId,
+        filter: { column: "email", op: "prefix", values: [""] },
+        after: { sortValue: "y@example.com", usernameKey: "b" },
+        limit: 10,
+      });
+      assert.deepEqual(keysOf(page), ["c", "a"]);
+    });
+
+    it("with the enabled filter, after resumes in (enabled, username key) order", async () => {
+      const poolId = await poolWith([
+        { key: "a", enabled: true },
+        { key: "b", enabled: false },
+        { key: "c", enabled: true },
+        { key: "d", enabled: false },
+      ]);
+      const page = await s().listUsers({
+        poolId,
+        filter: { column: "enabled", op: "in", values: ["0", "1"] },
+        after: { sortValue: "0", usernameKey: "d" },
+        limit: 10,
+      });
+      assert.deepEqual(keysOf(page), ["a", "c"]);
+    });
+
+    it("with a filter, the limit caps the page", async () => {
+      const poolId = await poolWith([{ key: "a" }, { key: "b" }, { key: "c" }]);
+      const page = await s().listUsers({ poolId, filter: { column: "status", op: "equals", values: ["CONFIRMED"] }, limit: 2 });
+      assert.deepEqual(keysOf(page), ["a", "b"]);
+    });
+
+    it("paging with after and limit visits every filtered user exactly once", async () => {
+      const poolId = await poolWith(
+        ["e", "a", "d", "b", "c", "f"].map((key, i) => ({
+          key,
+          keys: { email: i % 2 === 0 ? "even@example.com" : "odd@example.com" },
+        })),
+      );
+      const filter = { column: "email" as const, op: "prefix" as const, values: [""] };
+      const seen: string[] = [];
+      let page = await s().listUsers({ poolId, filter, limit: 2 });
+      while (page.length > 0) {
+        seen.push(...keysOf(page));
+        const last = page[page.length - 1] as ListedUser;
+        page = await s().listUsers({
+          poolId,
+          filter,
+          after: { sortValue: last.sortValue, usernameKey: last.usernameKey },
+          limit: 2,
+        });
+      }
+      assert.deepEqual(seen, ["c", "d", "e", "a", "b", "f"]);
+    });
+  });
+
+  describe("outbox", () => {
+    it("appendMessage returns the message with its id", async () => {
+      const message = newMessage(await existingPool());
+      const appended = await s().appendMessage(message);
+      assert.deepEqual(appended, { ...message, id: appended.id });
+    });
+
+    it("appendMessage returns increasing ids", async () => {
+      const poolId = await existingPool();
+      const first = await s().appendMessage(newMessage(poolId));
+      const second = await s().appendMessage(newMessage(poolId));
+      assert.ok(second.id > first.id, `${second.id} should exceed ${first.id}`);
+    });
+
+    it("an SMS without a subject reads back as appended", async () => {
+      const poolId = await existingPool();
+      const appended = await s().appendMessage(
+        newMessage(poolId, { deliveryMedium: "SMS", destination: "+15555550100", subject: null, body: "Code: 123 ✓" }),
+      );
+      assert.deepEqual(await s().listMessages({ poolId, limit: 10 }), [appended]);
+    });
+
+    it("listMessages returns a pool's messages in insertion order", async () => {
+      const poolId = await existingPool();
+      const appended = [];
+      for (const destination of ["c@example.com", "a@example.com", "b@example.com"]) {
+        appended.push(await s().appendMessage(newMessage(poolId, { destination })));
+      }
+      assert.deepEqual(await s().listMessages({ poolId, limit: 10 }), appended);
+    });
+
+    it("listMessages filtered by pool leaves out other pools' messages", async () => {
+      const poolId = await existingPool();
+      await s().appendMessage(newMessage(await existingPool()));
+      const mine = await s().appendMessage(newMessage(poolId));
+      assert.deepEqual(await s().listMessages({ poolId, limit: 10 }), [mine]);
+    });
+
+    it("listMessages filtered by destination returns that destination's messages from every pool", async () => {
+      const destination = unique("inbox") + "@example.com";
+      const first = await s().appendMessage(newMessage(await existingPool(), { destination }));
+      await s().appendMessage(newMessage(await existingPool()));
+      const second = await s().appendMessage(newMessage(await existingPool(), { destination }));
+      assert.deepEqual(await s().listMessages({ destination, limit: 10 }), [first, second]);
+    });
+
+    it("listMessages filtered by pool and destination needs both to match", async () => {
+      const poolId = await existingPool();
+      const destination = unique("inbox") + "@example.com";
+      await s().appendMessage(newMessage(await existingPool(), { destination }));
+      await s().appendMessage(newMessage(poolId));
+      const match = await s().appendMessage(newMessage(poolId, { destination }));
+      assert.deepEqual(await s().listMessages({ poolId, destination, limit: 10 }), [match]);
+    });
+
+    it("listMessages with afterId starts strictly after that id", async () => {
+      const poolId = await existingPool();
+      const first = await s().appendMessage(newMessage(poolId));
+      const second = await s().appendMessage(newMessage(poolId));
+      const third = await s().appendMessage(newMessage(poolId));
+      assert.deepEqual(await s().listMessages({ poolId, afterId: first.id, limit: 10 }), [second, third]);
+    });
+
+    it("listMessages honours the limit, oldest first", async () => {
+      const poolId = await existingPool();
+      const first = await s().appendMessage(newMessage(poolId));
+      const second = await s().appendMessage(newMessage(poolId));
+      await s().appendMessage(newMessage(poolId));
+      assert.deepEqual(await s().listMessages({ poolId, limit: 2 }), [first, second]);
+    });
+  });
+
+  describe("transactions", () => {
+    it("transaction returns what its function returns", async () => {
+      assert.equal(await s().transaction(async () => 42), 42);
+    });
+
+    it("writes inside a transaction are visible to later steps inside it", async () => {
+      const pool = newPool();
+      const seen = await s().transaction(async (tx) => {
+        await tx.insertPool(pool);
+        return tx.getPool(pool.id);
+      });
+      assert.deepEqual(seen, pool);
+    });
+
+    it("work inside a transaction is visible after commit", async () => {
+      const pool = newPool();
+      const user = newUser(pool.id);
+      const settingKey = unique("setting");
+      const inserted = await s().transaction(async (tx) => {
+        await tx.insertPool(pool);
+        await tx.putSettingIfAbsent(settingKey, "committed");
+        return tx.insertUser(user);
+      });
+      assert.deepEqual(await s().getPool(pool.id), pool);
+      assert.deepEqual(await s().findUser(pool.id, { by: "sub", value: user.sub }), inserted);
+      assert.equal(await s().getSetting(settingKey), "committed");
+    });
+
+    it("a throw rejects the transaction with that error", async () => {
+      const failure = new Error("boom");
+      await assert.rejects(
+        s().transaction(async () => {
+          throw failure;
+        }),
+        (error) => error === failure,
+      );
+    });
+
+    it("a throw rolls back every write made inside", async () => {
+      const poolId = await existingPool();
+      const user = await s().insertUser(newUser(poolId));
+      const newcomer = newPool();
+      const settingKey = unique("setting");
+      await assert.rejects(
+        s().transaction(async (tx) => {
+          await tx.insertPool(newcomer);
+          await tx.insertClient(newClient(poolId));
+          await tx.updateUser({ ...user, status: "RESET_REQUIRED" }, noKeys());
+          await tx.insertUser(newUser(poolId));
+          await tx.appendMessage(newMessage(poolId));
+          await tx.putSettingIfAbsent(settingKey, "rolled back");
+          throw new Error("boom");
+        }),
+        /boom/,
+      );
+      assert.equal(await s().getPool(newcomer.id), undefined);
+      assert.equal(await s().countClients(poolId), 0);
+      assert.deepEqual(await s().findUser(poolId, { by: "sub", value: user.sub }), user);
+      assert.equal(await s().countUsers(poolId), 1);
+      assert.deepEqual(await s().listMessages({ poolId, limit: 10 }), []);
+      assert.equal(await s().getSetting(settingKey), undefined);
+    });
+
+    it("a throw inside a nested transaction rolls back the outer writes too", async () => {
+      const outer = newPool();
+      const inner = newPool();
+      await assert.rejects(
+        s().transaction(async (tx) => {
+          await tx.insertPool(outer);
+          await tx.transaction(async (nested) => {
+            await nested.insertPool(inner);
+            throw new Error("boom");
+          });
+        }),
+        /boom/,
+      );
+      assert.equal(await s().getPool(outer.id), undefined);
+      assert.equal(await s().getPool(inner.id), undefined);
+    });
+
+    it("a throw after a nested transaction finished rolls back the nested writes", async () => {
+      const inner = newPool();
+      await assert.rejects(
+        s().transaction(async (tx) => {
+          await tx.transaction((nested) => nested.insertPool(inner));
+          throw new Error("boom");
+        }),
+        /boom/,
+      );
+      assert.equal(await s().getPool(inner.id), undefined);
+    });
+
+    it("a deletePool inside a transaction that throws is rolled back", async () => {
+      const poolId = await existingPool();
+      const client = newClient(poolId);
+      await s().insertClient(client);
+      const user = await s().insertUser(newUser(poolId));
+      const message = await s().appendMessage(newMessage(poolId));
+      await assert.rejects(
+        s().transaction(async (tx) => {
+          await tx.deletePool(poolId);
+          throw new Error("boom");
+        }),
+        /boom/,
+      );
+      assert.ok(await s().getPool(poolId));
+      assert.deepEqual(await s().getClient(client.id), client);
+      assert.deepEqual(await s().findUser(poolId, { by: "sub", value: user.sub }), user);
+      assert.deepEqual(await s().listMessages({ poolId, limit: 10 }), [message]);
+    });
+  });
+});

@@ -1,0 +1,49 @@
+import assert from "node:assert/strict";
+import {
+  type CognitoIdentityProviderClient,
+  CreateUserPoolClientCommand,
+  type CreateUserPoolClientCommandInput,
+  CreateUserPoolCommand,
+  type CreateUserPoolCommandInput,
+} from "@aws-sdk/client-cognito-identity-provider";
+
+let poolCounter = 0;
+
+/** Creates a pool and returns its id. */
+export async function createPool(
+  client: CognitoIdentityProviderClient,
+  input: Partial<CreateUserPoolCommandInput> = {},
+): Promise<string> {
+  const out = await client.send(new CreateUserPoolCommand({ PoolName: `test-pool-${++poolCounter}`, ...input }));
+  const id = out.UserPool?.Id;
+  assert.ok(id);
+  return id;
+}
+
+export async function createAppClient(
+  client: CognitoIdentityProviderClient,
+  poolId: string,
+  input: Partial<CreateUserPoolClientCommandInput> = {},
+): Promise<{ clientId: string; clientSecret?: string }> {
+  const out = await client.send(new CreateUserPoolClientCommand({ UserPoolId: poolId, ClientName: "test-client", ...input }));
+  const clientId = out.UserPoolClient?.ClientId;
+  assert.ok(clientId);
+  const secret = out.UserPoolClient?.ClientSecret;
+  return secret === undefined ? { clientId } : { clientId, clientSecret: secret };
+}
+
+/** Asserts that a promise rejects with the AWS error `name` (the wire __type), optionally matching the message. */
+export async function rejectsWith(promise: Promise<unknown>, name: string, message?: RegExp | string): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof Error, "rejected with a non-Error");
+    assert.equal(error.name, name, `expected ${name}, got ${error.name}: ${error.message}`);
+    if (message !== undefined) {
+      if (typeof message === "string") assert.equal(error.message, message);
+      else assert.match(error.message, message);
+    }
+    return error;
+  }
+  assert.fail(`expected ${name}, but the call succeeded`);
+}

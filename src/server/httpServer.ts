@@ -107,8 +107,6 @@ export class HttpServer {
   constructor(private readonly options: HttpServerOptions) {
     this.server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
       this.inFlight++;
-      // While draining, ask keep-alive clients to reconnect (elsewhere) after this answer.
-      if (this.closing) res.setHeader("connection", "close");
       this.route(req, res)
         .catch((error: unknown) => {
           this.options.logger.error({ err: error }, "request failed outside the API handler");
@@ -165,6 +163,8 @@ export class HttpServer {
       return;
     }
     const outcome = await this.options.api.handle({ requestId, method: "POST", target: req.url ?? "/", headers, body });
+    // While draining, ask keep-alive clients to reconnect (elsewhere) after this answer.
+    if (this.closing) res.setHeader("connection", "close");
     send(req, res, headers, outcome.response);
     const logger = this.options.logger;
     if (outcome.fault === undefined && !logger.isLevelEnabled("debug")) return;
@@ -194,9 +194,12 @@ export class HttpServer {
   /** Stops accepting connections and resolves once every request in flight has been answered. */
   async drain(): Promise<void> {
     this.closing = true;
+    // One turn of the event loop first, so requests already read off the wire
+    // become active: close() drops connections that have no active request.
+    await new Promise((resolve) => setImmediate(resolve));
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
-    this.server.closeIdleConnections();
     if (this.inFlight > 0) await new Promise<void>((resolve) => (this.drained = resolve));
+    // Connections that answered their last request during the drain are idle now.
     this.server.closeIdleConnections();
     await closed;
   }

@@ -123,7 +123,7 @@ export async function adminCreateUser(ctx: DomainContext, poolId: string, reques
   if (request.messageAction === "RESEND") return resendInvitation(ctx, pool, request);
 
   const sub = ctx.random.uuid();
-  const written = validateAttributes(pool.settings, request.attributes, "adminCreate");
+  const written = validateAttributes(pool.settings, request.attributes, { kind: "adminCreate" });
   const { username, implied } = resolveUsername(pool, request.username, sub, written);
   const attributes = foldAttributes(pool.settings, applyAttributes({}, new Map([...written, ...implied])));
   checkDeliveryMediums(attributes, request);

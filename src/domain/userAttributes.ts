@@ -1,4 +1,4 @@
-import { InvalidParameterException } from "../errors.js";
+import { InvalidParameterException, NotAuthorizedException } from "../errors.js";
 import type { PoolSettings } from "./poolSettings.js";
 import type { SchemaAttribute } from "./schemaAttributes.js";
 
@@ -8,10 +8,21 @@ export interface AttributeInput {
 }
 
 /**
- * Who is writing: an admin creating a user may set immutable attributes;
- * an admin update may not (reference §2.3, §3.1).
+ * Who is writing. Admins may write any attribute, immutable ones only when
+ * creating the user. Public callers (SignUp, UpdateUserAttributes, challenge
+ * answers) may write what the app client's WriteAttributes allow; by default
+ * every standard and custom attribute except the *_verified flags, and never
+ * developer-only ones (reference §2.3, ReadAttributes / WriteAttributes).
  */
-export type AttributeWrite = "adminCreate" | "adminUpdate";
+export type AttributeWriter =
+  | { kind: "adminCreate" | "adminUpdate" }
+  | { kind: "publicCreate" | "publicUpdate"; writeAttributes: readonly string[] | undefined };
+
+function publicMayWrite(name: string, writeAttributes: readonly string[] | undefined): boolean {
+  if (name.startsWith("dev:")) return false;
+  if (writeAttributes !== undefined) return writeAttributes.includes(name);
+  return name !== "email_verified" && name !== "phone_number_verified";
+}
 
 function schemaError(name: string, problem: string): InvalidParameterException {
   return new InvalidParameterException(`Attributes did not conform to the schema: ${name}: ${problem}`);
@@ -63,10 +74,11 @@ function checkValue(attribute: SchemaAttribute, value: string): void {
 export function validateAttributes(
   settings: PoolSettings,
   inputs: readonly AttributeInput[],
-  write: AttributeWrite,
+  writer: AttributeWriter,
 ): Map<string, string> {
   const schema = new Map(settings.SchemaAttributes.map((a) => [a.Name, a]));
-  const prefix = write === "adminUpdate" ? "user." : "";
+  const updating = writer.kind === "adminUpdate" || writer.kind === "publicUpdate";
+  const prefix = updating ? "user." : "";
   const problems: string[] = [];
   const out = new Map<string, string>();
   for (const { Name, Value = "" } of inputs) {
@@ -76,7 +88,10 @@ export function validateAttributes(
       problems.push(`${prefix}${Name}: Attribute does not exist in the schema.`);
       continue;
     }
-    if (write === "adminUpdate" && !attribute.Mutable) {
+    if ((writer.kind === "publicCreate" || writer.kind === "publicUpdate") && !publicMayWrite(Name, writer.writeAttributes)) {
+      throw new NotAuthorizedException("A client attempted to write unauthorized attribute");
+    }
+    if (updating && !attribute.Mutable) {
       problems.push(`${prefix}${Name}: Attribute cannot be updated.`);
       continue;
     }
@@ -86,6 +101,20 @@ export function validateAttributes(
   if (problems.length > 0)
     throw new InvalidParameterException(`Attributes did not conform to the schema: ${problems.join("\n")}`);
   return out;
+}
+
+/**
+ * The pool's required attributes a user lacks, as Cognito reports them on
+ * SignUp (reference §2.3: "Attributes did not conform to the schema: email:
+ * The attribute is required"). AdminCreateUser does not enforce them.
+ */
+export function checkRequiredAttributes(settings: PoolSettings, attributes: Record<string, string>): void {
+  const missing = settings.SchemaAttributes.filter((a) => a.Required && a.Name !== "sub" && !attributes[a.Name]);
+  if (missing.length > 0) {
+    throw new InvalidParameterException(
+      `Attributes did not conform to the schema: ${missing.map((a) => `${a.Name}: The attribute is required`).join("\n")}`,
+    );
+  }
 }
 
 /** Applies written values to stored attributes; "" removes an attribute. */

@@ -5,9 +5,11 @@ import { PoolCache, UserCache } from "./readCaches.js";
 import type {
   AdminKeyRecord,
   ClientRecord,
+  CodeRecord,
   ListedUser,
   MessageQuery,
   MessageRecord,
+  NewCode,
   NewMessage,
   NewUser,
   PoolRecord,
@@ -16,7 +18,16 @@ import type {
   UserQuery,
   UserRecord,
 } from "./records.js";
-import { adminKeyFromRow, clientFromRow, messageFromRow, poolFromRow, USER_COLUMNS, userFromRow, userToRow } from "./rows.js";
+import {
+  adminKeyFromRow,
+  clientFromRow,
+  codeFromRow,
+  messageFromRow,
+  poolFromRow,
+  USER_COLUMNS,
+  userFromRow,
+  userToRow,
+} from "./rows.js";
 import type { Database } from "./schema.js";
 import { type Engine, StaleWrite, type Store } from "./store.js";
 import { translatingUniqueViolations } from "./uniqueViolations.js";
@@ -246,6 +257,7 @@ export class KyselyStore implements Store {
     return this.transaction(async (tx) => {
       const db = (tx as KyselyStore).db;
       await db.deleteFrom("outbox").where("pool_id", "=", id).execute();
+      await db.deleteFrom("codes").where("pool_id", "=", id).execute();
       await db.deleteFrom("users").where("pool_id", "=", id).execute();
       await db.deleteFrom("clients").where("pool_id", "=", id).execute();
       const result = await db.deleteFrom("pools").where("id", "=", id).executeTakeFirst();
@@ -369,10 +381,14 @@ export class KyselyStore implements Store {
   }
 
   async deleteUser(poolId: string, id: number): Promise<boolean> {
-    const result = await this.writingUsers(() =>
-      this.db.deleteFrom("users").where("pool_id", "=", poolId).where("id", "=", id).executeTakeFirst(),
-    );
-    return result.numDeletedRows > 0n;
+    return this.transaction(async (tx) => {
+      const db = (tx as KyselyStore).db;
+      await db.deleteFrom("codes").where("user_id", "=", id).execute();
+      const result = await this.writingUsers(() =>
+        db.deleteFrom("users").where("pool_id", "=", poolId).where("id", "=", id).executeTakeFirst(),
+      );
+      return result.numDeletedRows > 0n;
+    });
   }
 
   async listUsers(q: UserQuery): Promise<ListedUser[]> {
@@ -419,6 +435,52 @@ export class KyselyStore implements Store {
       .where("pool_id", "=", poolId)
       .executeTakeFirstOrThrow();
     return Number(row.n);
+  }
+
+  // --- codes ----------------------------------------------------------------
+
+  async putCode(code: NewCode): Promise<CodeRecord> {
+    return this.transaction(async (tx) => {
+      const db = (tx as KyselyStore).db;
+      await db.deleteFrom("codes").where("user_id", "=", code.userId).where("purpose", "=", code.purpose).execute();
+      const row = await db
+        .insertInto("codes")
+        .values({
+          pool_id: code.poolId,
+          user_id: code.userId,
+          purpose: code.purpose,
+          code_hash: code.codeHash,
+          created_at: code.createdAt,
+          expires_at: code.expiresAt,
+          failed_attempts: 0,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return codeFromRow(row);
+    });
+  }
+
+  async getCode(userId: number, purpose: string): Promise<CodeRecord | undefined> {
+    const row = await this.db
+      .selectFrom("codes")
+      .selectAll()
+      .where("user_id", "=", userId)
+      .where("purpose", "=", purpose)
+      .executeTakeFirst();
+    return row && codeFromRow(row);
+  }
+
+  async recordFailedCodeAttempt(id: number): Promise<void> {
+    await this.db
+      .updateTable("codes")
+      .set((eb) => ({ failed_attempts: eb("failed_attempts", "+", 1) }))
+      .where("id", "=", id)
+      .execute();
+  }
+
+  async deleteCode(id: number): Promise<boolean> {
+    const result = await this.db.deleteFrom("codes").where("id", "=", id).executeTakeFirst();
+    return result.numDeletedRows > 0n;
   }
 
   // --- outbox ---------------------------------------------------------------

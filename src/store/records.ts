@@ -129,3 +129,18 @@ export interface MessageQuery {
   afterId?: number;
   limit: number;
 }
+
+/** A one-time code, kept only as a keyed hash. At most one live code per user and purpose. */
+export interface CodeRecord {
+  id: number;
+  poolId: string;
+  userId: number;
+  /** What the code is for, e.g. "SIGN_UP" or "FORGOT_PASSWORD"; the domain names them. */
+  purpose: string;
+  codeHash: string;
+  createdAt: number;
+  expiresAt: number;
+  failedAttempts: number;
+}
+
+export type NewCode = Omit<CodeRecord, "id" | "failedAttempts">;

@@ -2,6 +2,7 @@ import type { Selectable } from "kysely";
 import type {
   AdminKeyRecord,
   ClientRecord,
+  CodeRecord,
   JsonObject,
   MessageRecord,
   NewUser,
@@ -150,5 +151,18 @@ export function messageFromRow(row: Selectable<Database["outbox"]>): MessageReco
     subject: row.subject,
     body: row.body,
     reason: row.reason,
+  };
+}
+
+export function codeFromRow(row: Selectable<Database["codes"]>): CodeRecord {
+  return {
+    id: Number(row.id),
+    poolId: row.pool_id,
+    userId: Number(row.user_id),
+    purpose: row.purpose,
+    codeHash: row.code_hash,
+    createdAt: Number(row.created_at),
+    expiresAt: Number(row.expires_at),
+    failedAttempts: row.failed_attempts,
   };
 }

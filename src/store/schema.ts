@@ -49,6 +49,16 @@ export interface Database {
     alias_preferred_username: string | null;
     version: number;
   };
+  codes: {
+    id: Generated<number>;
+    pool_id: string;
+    user_id: number;
+    purpose: string;
+    code_hash: string;
+    created_at: number;
+    expires_at: number;
+    failed_attempts: number;
+  };
   outbox: {
     id: Generated<number>;
     pool_id: string;

@@ -1,9 +1,11 @@
 import type {
   AdminKeyRecord,
   ClientRecord,
+  CodeRecord,
   ListedUser,
   MessageQuery,
   MessageRecord,
+  NewCode,
   NewMessage,
   NewUser,
   PoolRecord,
@@ -37,7 +39,7 @@ export interface Store {
   insertPool(pool: PoolRecord): Promise<void>;
   getPool(id: string): Promise<PoolRecord | undefined>;
   updatePool(pool: PoolRecord): Promise<boolean>;
-  /** Deletes the pool with everything in it (clients, users, messages). */
+  /** Deletes the pool with everything in it (clients, users, codes, messages). */
   deletePool(id: string): Promise<boolean>;
   /** Pools ordered by id, strictly after `after`. */
   listPools(page: { after?: string; limit: number }): Promise<PoolRecord[]>;
@@ -57,10 +59,19 @@ export interface Store {
   findUser(poolId: string, lookup: UserLookup): Promise<UserRecord | undefined>;
   /** Writes user and its keys if its version is still current (else StaleWrite); returns it with the next version. */
   updateUser(user: UserRecord, keys: UserKeys): Promise<UserRecord>;
+  /** Deletes a user and the user's codes. */
   deleteUser(poolId: string, id: number): Promise<boolean>;
   /** One page in keyset order: (filter column, username key), or username key without a filter. */
   listUsers(query: UserQuery): Promise<ListedUser[]>;
   countUsers(poolId: string): Promise<number>;
+
+  /** Stores a code, replacing the user's live code for the same purpose (a new code supersedes the old). */
+  putCode(code: NewCode): Promise<CodeRecord>;
+  getCode(userId: number, purpose: string): Promise<CodeRecord | undefined>;
+  /** Counts one wrong guess against a code. */
+  recordFailedCodeAttempt(id: number): Promise<void>;
+  /** Removes a code; true only for the caller that removed it, so a code is used once. */
+  deleteCode(id: number): Promise<boolean>;
 
   appendMessage(message: NewMessage): Promise<MessageRecord>;
   /** Messages in insertion order. */

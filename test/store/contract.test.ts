@@ -6,6 +6,7 @@ import type {
   AliasColumn,
   ClientRecord,
   ListedUser,
+  NewCode,
   NewMessage,
   NewUser,
   PoolRecord,
@@ -907,6 +908,80 @@ describeEachStore("store contract", (s) => {
         });
       }
       assert.deepEqual(seen, ["c", "d", "e", "a", "b", "f"]);
+    });
+  });
+
+  describe("codes", () => {
+    function newCode(poolId: string, userId: number, overrides: Partial<NewCode> = {}): NewCode {
+      return {
+        poolId,
+        userId,
+        purpose: "SIGN_UP",
+        codeHash: unique("hash"),
+        createdAt: 1_700_000_000_000,
+        expiresAt: 1_700_086_400_000,
+        ...overrides,
+      };
+    }
+
+    it("putCode returns the code with an id and no failed attempts, and getCode reads it back", async () => {
+      const poolId = await existingPool();
+      const user = await s().insertUser(newUser(poolId));
+      const code = newCode(poolId, user.id);
+      const stored = await s().putCode(code);
+      assert.deepEqual(stored, { ...code, id: stored.id, failedAttempts: 0 });
+      assert.deepEqual(await s().getCode(user.id, "SIGN_UP"), stored);
+    });
+
+    it("a new code for the same user and purpose replaces the old one", async () => {
+      const poolId = await existingPool();
+      const user = await s().insertUser(newUser(poolId));
+      await s().putCode(newCode(poolId, user.id, { codeHash: "old" }));
+      const fresh = await s().putCode(newCode(poolId, user.id, { codeHash: "new" }));
+      assert.deepEqual(await s().getCode(user.id, "SIGN_UP"), fresh);
+    });
+
+    it("codes for other purposes or users are separate", async () => {
+      const poolId = await existingPool();
+      const user = await s().insertUser(newUser(poolId));
+      const other = await s().insertUser(newUser(poolId));
+      const signUp = await s().putCode(newCode(poolId, user.id));
+      const reset = await s().putCode(newCode(poolId, user.id, { purpose: "FORGOT_PASSWORD" }));
+      assert.deepEqual(await s().getCode(user.id, "SIGN_UP"), signUp);
+      assert.deepEqual(await s().getCode(user.id, "FORGOT_PASSWORD"), reset);
+      assert.equal(await s().getCode(other.id, "SIGN_UP"), undefined);
+    });
+
+    it("recordFailedCodeAttempt counts wrong guesses", async () => {
+      const poolId = await existingPool();
+      const user = await s().insertUser(newUser(poolId));
+      const code = await s().putCode(newCode(poolId, user.id));
+      await s().recordFailedCodeAttempt(code.id);
+      await s().recordFailedCodeAttempt(code.id);
+      assert.equal((await s().getCode(user.id, "SIGN_UP"))?.failedAttempts, 2);
+    });
+
+    it("deleteCode is true for exactly one of two callers", async () => {
+      const poolId = await existingPool();
+      const user = await s().insertUser(newUser(poolId));
+      const code = await s().putCode(newCode(poolId, user.id));
+      const results = await Promise.all([s().deleteCode(code.id), s().deleteCode(code.id)]);
+      assert.deepEqual(results.sort(), [false, true]);
+      assert.equal(await s().getCode(user.id, "SIGN_UP"), undefined);
+    });
+
+    it("deleting a user deletes the user's codes; deleting a pool deletes its codes", async () => {
+      const poolId = await existingPool();
+      const user = await s().insertUser(newUser(poolId));
+      await s().putCode(newCode(poolId, user.id));
+      await s().deleteUser(poolId, user.id);
+      assert.equal(await s().getCode(user.id, "SIGN_UP"), undefined);
+      const pool = newPool();
+      await s().insertPool(pool);
+      const member = await s().insertUser(newUser(pool.id));
+      await s().putCode(newCode(pool.id, member.id));
+      await s().deletePool(pool.id);
+      assert.equal(await s().getCode(member.id, "SIGN_UP"), undefined);
     });
   });
 

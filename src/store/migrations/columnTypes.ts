@@ -11,6 +11,7 @@ export function columnTypes(engine: Engine) {
   if (engine === "postgres") {
     return {
       time: "bigint",
+      ref: "bigint",
       key: sql`text collate "C"`,
       serial: "bigint",
       serialConstraint: (c: ColumnDefinitionBuilder) => c.primaryKey().generatedAlwaysAsIdentity(),
@@ -18,6 +19,7 @@ export function columnTypes(engine: Engine) {
   }
   return {
     time: "integer",
+    ref: "integer",
     key: "text",
     serial: "integer",
     serialConstraint: (c: ColumnDefinitionBuilder) => c.primaryKey().autoIncrement(),

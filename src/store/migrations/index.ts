@@ -1,6 +1,7 @@
 import type { Kysely, Migration, MigrationProvider } from "kysely";
 import type { Engine } from "../store.js";
 import { initial } from "./001_initial.js";
+import { codes } from "./002_codes.js";
 
 /** A forward-only migration; `engine` lets a step pick types where the engines differ. */
 export type EngineMigration = (db: Kysely<unknown>, engine: Engine) => Promise<void>;
@@ -8,6 +9,7 @@ export type EngineMigration = (db: Kysely<unknown>, engine: Engine) => Promise<v
 /** Versioned migrations, applied in key order. Never edit a released one: add the next. */
 const MIGRATIONS: Record<string, EngineMigration> = {
   "001_initial": initial,
+  "002_codes": codes,
 };
 
 export function migrationProvider(engine: Engine): MigrationProvider {

@@ -1,0 +1,72 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { CodeMismatchException, ExpiredCodeException, LimitExceededException } from "../errors.js";
+import type { DomainContext } from "./context.js";
+import { randomString } from "./runtime.js";
+import type { User } from "./user.js";
+
+/** What a one-time code is for. Attribute verification codes name the attribute. */
+export type CodePurpose = "SIGN_UP" | "FORGOT_PASSWORD" | "VERIFY_email" | "VERIFY_phone_number";
+
+const HOUR_MS = 3_600_000;
+
+/** Reference §2.8 / §8.2: sign-up and attribute codes live 24 h, password-reset codes 1 h. */
+const VALIDITY_MS: Record<CodePurpose, number> = {
+  SIGN_UP: 24 * HOUR_MS,
+  FORGOT_PASSWORD: HOUR_MS,
+  VERIFY_email: 24 * HOUR_MS,
+  VERIFY_phone_number: 24 * HOUR_MS,
+};
+
+/** Wrong guesses a code survives; the next attempt is refused as Cognito refuses them (reference §2.8). */
+export const MAX_FAILED_ATTEMPTS = 5;
+
+/**
+ * Codes are kept only as an HMAC keyed from the master key, so a copy of the
+ * database does not let anyone try the million six-digit values offline.
+ */
+function codeHash(ctx: DomainContext, userId: number, purpose: CodePurpose, code: string): string {
+  return createHmac("sha256", ctx.sealer.deriveKey("codes")).update(`${userId}\u0000${purpose}\u0000${code}`).digest("base64url");
+}
+
+/** Issues a fresh six-digit code for the user, superseding any earlier one for the same purpose. */
+export async function issueCode(ctx: DomainContext, user: User, purpose: CodePurpose): Promise<string> {
+  const code = randomString(ctx.random, "0123456789", 6);
+  const now = ctx.clock.now();
+  await ctx.store.putCode({
+    poolId: user.poolId,
+    userId: user.id,
+    purpose,
+    codeHash: codeHash(ctx, user.id, purpose, code),
+    createdAt: now,
+    expiresAt: now + VALIDITY_MS[purpose],
+  });
+  return code;
+}
+
+/**
+ * Checks and uses up a code. Errors and messages as Cognito's (reference
+ * §2.8, §10): no code or an expired one is ExpiredCodeException, a wrong one
+ * CodeMismatchException, and after MAX_FAILED_ATTEMPTS wrong guesses the
+ * code is spent (LimitExceededException). A right code works once.
+ */
+export async function redeemCode(ctx: DomainContext, user: User, purpose: CodePurpose, given: string): Promise<void> {
+  const expired = () => new ExpiredCodeException("Invalid code provided, please request a code again.");
+  const code = await ctx.store.getCode(user.id, purpose);
+  if (code === undefined) throw expired();
+  if (code.expiresAt <= ctx.clock.now()) {
+    await ctx.store.deleteCode(code.id);
+    throw expired();
+  }
+  if (code.failedAttempts >= MAX_FAILED_ATTEMPTS) {
+    await ctx.store.deleteCode(code.id);
+    throw new LimitExceededException("Attempt limit exceeded, please try after some time.");
+  }
+  const expected = Buffer.from(code.codeHash);
+  const actual = Buffer.from(codeHash(ctx, user.id, purpose, given));
+  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) {
+    await ctx.store.recordFailedCodeAttempt(code.id);
+    throw new CodeMismatchException("Invalid verification code provided, please try again.");
+  }
+  // Two requests with the right code: only the one that removes it succeeds.
+  if (!(await ctx.store.deleteCode(code.id))) throw expired();
+}

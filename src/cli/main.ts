@@ -1,8 +1,11 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { createAdminKey, deleteAdminKey, listAdminKeys } from "../domain/adminKeys.js";
+import { compact } from "../domain/compact.js";
 import type { DomainContext } from "../domain/context.js";
+import { listOutbox } from "../domain/outbox.js";
 import { createLogger } from "../server/logger.js";
 import { openDomain, startServer } from "../server/startServer.js";
+import type { MessageRecord } from "../store/records.js";
 
 const DEFAULT_DATA = "./.userpool";
 
@@ -122,6 +125,43 @@ keys
       if (!(await deleteAdminKey(domain, accessKeyId))) {
         process.stderr.write(`no access key ${accessKeyId}\n`);
         process.exitCode = 1;
+      }
+    });
+  });
+
+const FOLLOW_INTERVAL_MS = 500;
+
+function printMessage(message: MessageRecord, json: boolean): void {
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ ...message, createdAt: new Date(message.createdAt).toISOString() })}\n`);
+    return;
+  }
+  process.stdout.write(
+    `#${message.id} ${new Date(message.createdAt).toISOString()} ${message.deliveryMedium} to ${message.destination}` +
+      ` (pool ${message.poolId}, user ${message.username}, ${message.reason})\n` +
+      (message.subject === null ? "" : `Subject: ${message.subject}\n`) +
+      `${message.body}\n\n`,
+  );
+}
+
+program
+  .command("outbox")
+  .description("print the messages the server sent (invitations, codes), oldest first")
+  .addOption(dataOption())
+  .option("--pool <poolId>", "only this user pool's messages")
+  .option("--to <address>", "only messages to this email address or phone number")
+  .option("--follow", "keep printing new messages as they arrive")
+  .option("--json", "one JSON object per line")
+  .action(async (opts: { data: string; pool?: string; to?: string; follow?: boolean; json?: boolean }) => {
+    await withDomain(opts.data, async (domain) => {
+      let afterId: number | undefined;
+      for (;;) {
+        const messages = await listOutbox(domain, compact({ poolId: opts.pool, to: opts.to, afterId, limit: 1000 }));
+        for (const message of messages) printMessage(message, opts.json === true);
+        afterId = messages.at(-1)?.id ?? afterId;
+        if (messages.length === 1000) continue;
+        if (opts.follow !== true) return;
+        await new Promise((resolve) => setTimeout(resolve, FOLLOW_INTERVAL_MS));
       }
     });
   });

@@ -1,16 +1,13 @@
-import { InvalidParameterException, UnsupportedUserStateException, UsernameExistsException } from "../errors.js";
-import type { AliasColumn } from "../store/records.js";
-import { UniqueViolation } from "../store/store.js";
-import { aliasTaken, claimAliases } from "./aliases.js";
+import { InvalidParameterException, UnsupportedUserStateException } from "../errors.js";
 import { atomically } from "./atomically.js";
 import type { DomainContext } from "./context.js";
 import { type DeliveryMedium, invitationMessages, MEDIUM_ATTRIBUTE } from "./messages.js";
+import { draftNewUser, insertNewUser } from "./newUser.js";
 import { checkPassword, generateTemporaryPassword } from "./passwordPolicy.js";
 import { getPool, type Pool } from "./pools.js";
 import { saveUser } from "./saveUser.js";
-import { type User, userFromRecord } from "./user.js";
-import { type AttributeInput, applyAttributes, validateAttributes } from "./userAttributes.js";
-import { foldAttributes, foldCase, looksLikeEmail, looksLikePhoneNumber, userKeys } from "./userKeys.js";
+import type { User } from "./user.js";
+import type { AttributeInput } from "./userAttributes.js";
 import { requireUser } from "./userLookup.js";
 
 export interface AdminCreateUserRequest {
@@ -24,48 +21,6 @@ export interface AdminCreateUserRequest {
 }
 
 const DAY_MS = 86_400_000;
-
-const NAME_ATTRIBUTE_LABEL = { email: "email", phone_number: "phone number" } as const;
-
-/**
- * The username to store and the attribute the sign-in name implies.
- * UsernameAttributes pools take an email or phone number as the name and
- * make up the real username (the sub); alias pools refuse names that look
- * like an alias (reference §2.4; messages from the research notes).
- */
-function resolveUsername(pool: Pool, requested: string, sub: string, written: ReadonlyMap<string, string>) {
-  const asName = pool.settings.UsernameAttributes ?? [];
-  if (asName.length > 0) {
-    const attribute =
-      asName.includes("email") && looksLikeEmail(requested)
-        ? "email"
-        : asName.includes("phone_number") && looksLikePhoneNumber(requested)
-          ? "phone_number"
-          : undefined;
-    if (attribute === undefined) {
-      const expected =
-        asName.length > 1 ? "either an email or a phone number" : asName[0] === "email" ? "an email" : "a phone number";
-      throw new InvalidParameterException(`Username should be ${expected}.`);
-    }
-    const given = written.get(attribute);
-    if (given !== undefined && given !== "" && given !== requested) {
-      throw new InvalidParameterException(
-        `User ${NAME_ATTRIBUTE_LABEL[attribute]} should be empty or same as username, since username attribute is ${attribute}.`,
-      );
-    }
-    return { username: sub, implied: new Map([[attribute, requested]]) };
-  }
-  const aliases = pool.settings.AliasAttributes ?? [];
-  if (aliases.includes("email") && looksLikeEmail(requested)) {
-    throw new InvalidParameterException("Username cannot be of email format, since user pool is configured for email alias.");
-  }
-  if (aliases.includes("phone_number") && looksLikePhoneNumber(requested)) {
-    throw new InvalidParameterException(
-      "Username cannot be of phone number format, since user pool is configured for phone number alias.",
-    );
-  }
-  return { username: foldCase(pool.settings, requested), implied: new Map<string, string>() };
-}
 
 /** Each requested medium needs its contact attribute (research notes: "No email provided but …"). */
 function checkDeliveryMediums(attributes: Record<string, string>, request: AdminCreateUserRequest): void {
@@ -122,40 +77,18 @@ export async function adminCreateUser(ctx: DomainContext, poolId: string, reques
   const pool = await getPool(ctx, poolId);
   if (request.messageAction === "RESEND") return resendInvitation(ctx, pool, request);
 
-  const sub = ctx.random.uuid();
-  const written = validateAttributes(pool.settings, request.attributes, { kind: "adminCreate" });
-  const { username, implied } = resolveUsername(pool, request.username, sub, written);
-  const attributes = foldAttributes(pool.settings, applyAttributes({}, new Map([...written, ...implied])));
-  checkDeliveryMediums(attributes, request);
+  const draft = draftNewUser(ctx, pool, request.username, request.attributes, { kind: "adminCreate" });
+  checkDeliveryMediums(draft.attributes, request);
   const { password, passwordHash, validityMs } = await temporaryPassword(ctx, pool, request.temporaryPassword);
-
-  const now = ctx.clock.now();
-  const keys = userKeys(pool.settings, attributes);
-  try {
-    return await atomically(ctx, async (tx) => {
-      await claimAliases(tx, pool, keys, request.forceAliasCreation);
-      const user = userFromRecord(
-        await tx.store.insertUser({
-          poolId: pool.id,
-          username,
-          usernameKey: foldCase(pool.settings, username),
-          sub,
-          status: "FORCE_CHANGE_PASSWORD",
-          enabled: true,
-          createdAt: now,
-          modifiedAt: now,
-          attributes,
-          passwordHash,
-          passwordExpiresAt: now + validityMs,
-          keys,
-        }),
-      );
+  return insertNewUser(
+    ctx,
+    pool,
+    draft,
+    { status: "FORCE_CHANGE_PASSWORD", passwordHash, passwordValidityMs: validityMs },
+    { forceAliasCreation: request.forceAliasCreation, usernameExists: "User account already exists" },
+    async (tx, user) => {
       await sendInvitations(tx, pool, user, password, request);
       return user;
-    });
-  } catch (error) {
-    if (!(error instanceof UniqueViolation)) throw error;
-    if (error.key === "username" || error.key === "sub") throw new UsernameExistsException("User account already exists");
-    throw aliasTaken(pool, error.key as AliasColumn);
-  }
+    },
+  );
 }

@@ -28,8 +28,22 @@ function codeHash(ctx: DomainContext, userId: number, purpose: CodePurpose, code
   return createHmac("sha256", ctx.sealer.deriveKey("codes")).update(`${userId}\u0000${purpose}\u0000${code}`).digest("base64url");
 }
 
-/** Issues a fresh six-digit code for the user, superseding any earlier one for the same purpose. */
-export async function issueCode(ctx: DomainContext, user: User, purpose: CodePurpose): Promise<string> {
+function sameHash(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/**
+ * Issues a fresh six-digit code for the user, superseding any earlier one
+ * for the same purpose. `payload` is what redeeming it confirms, if anything.
+ */
+export async function issueCode(
+  ctx: DomainContext,
+  user: User,
+  purpose: CodePurpose,
+  payload: string | null = null,
+): Promise<string> {
   const code = randomString(ctx.random, "0123456789", 6);
   const now = ctx.clock.now();
   await ctx.store.putCode({
@@ -39,17 +53,20 @@ export async function issueCode(ctx: DomainContext, user: User, purpose: CodePur
     codeHash: codeHash(ctx, user.id, purpose, code),
     createdAt: now,
     expiresAt: now + VALIDITY_MS[purpose],
+    payload,
   });
   return code;
 }
 
 /**
  * Checks and uses up a code. Errors and messages as Cognito's (reference
- * §2.8, §10): no code or an expired one is ExpiredCodeException, a wrong one
+ * §2.8, §10): no code, an expired one or one a resend replaced is
+ * ExpiredCodeException, a wrong one
  * CodeMismatchException, and after MAX_FAILED_ATTEMPTS wrong guesses the
- * code is spent (LimitExceededException). A right code works once.
+ * code is spent (LimitExceededException). A right code works once; it
+ * returns the payload the code was issued with.
  */
-export async function redeemCode(ctx: DomainContext, user: User, purpose: CodePurpose, given: string): Promise<void> {
+export async function redeemCode(ctx: DomainContext, user: User, purpose: CodePurpose, given: string): Promise<string | null> {
   const expired = () => new ExpiredCodeException("Invalid code provided, please request a code again.");
   const code = await ctx.store.getCode(user.id, purpose);
   if (code === undefined) throw expired();
@@ -61,12 +78,14 @@ export async function redeemCode(ctx: DomainContext, user: User, purpose: CodePu
     await ctx.store.deleteCode(code.id);
     throw new LimitExceededException("Attempt limit exceeded, please try after some time.");
   }
-  const expected = Buffer.from(code.codeHash);
-  const actual = Buffer.from(codeHash(ctx, user.id, purpose, given));
-  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) {
+  const actual = codeHash(ctx, user.id, purpose, given);
+  if (!sameHash(code.codeHash, actual)) {
+    // The code a resend replaced is expired rather than wrong (reference §2.8) and costs no attempt.
+    if (code.supersededHash !== null && sameHash(code.supersededHash, actual)) throw expired();
     await ctx.store.recordFailedCodeAttempt(code.id);
     throw new CodeMismatchException("Invalid verification code provided, please try again.");
   }
   // Two requests with the right code: only the one that removes it succeeds.
   if (!(await ctx.store.deleteCode(code.id))) throw expired();
+  return code.payload;
 }

@@ -1,4 +1,3 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
 import { InvalidParameterException } from "../errors.js";
 import type { DomainContext } from "./context.js";
 
@@ -13,35 +12,22 @@ interface TokenBody<P> {
   p: P;
 }
 
-function mac(ctx: DomainContext, body: string): Buffer {
-  return createHmac("sha256", ctx.sealer.deriveKey("page-token")).update(body).digest().subarray(0, 16);
-}
-
 /**
- * Pagination tokens: opaque to clients, MACed so they cannot be forged or
- * edited, bound to the listing (and its parameters) they came from.
+ * Pagination tokens: sealed (AES-GCM), so they are opaque to clients and
+ * cannot be forged or edited, and bound to the listing (and its parameters)
+ * they came from.
  */
 export function encodePageToken<P>(ctx: DomainContext, scope: string, position: P): string {
-  const body = Buffer.from(
-    JSON.stringify({
-      s: scope,
-      t: ctx.clock.now(),
-      p: position,
-    } satisfies TokenBody<P>),
-  );
-  return `${body.toString("base64url")}.${mac(ctx, body.toString("base64url")).toString("base64url")}`;
+  const body: TokenBody<P> = { s: scope, t: ctx.clock.now(), p: position };
+  return ctx.sealer.sealToken("page-token", JSON.stringify(body));
 }
 
 export function decodePageToken<P>(ctx: DomainContext, scope: string, token: string, memberName: string): P {
-  const invalid = () =>
-    new InvalidParameterException(`Invalid ${memberName}: the token is malformed, expired or from another request.`);
-  const [body, tag] = token.split(".");
-  if (body === undefined || tag === undefined) throw invalid();
-  const expected = mac(ctx, body);
-  const given = Buffer.from(tag, "base64url");
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalid();
-  const parsed = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as TokenBody<P>;
-  if (parsed.s !== scope || ctx.clock.now() - parsed.t > TOKEN_LIFETIME_MS) throw invalid();
+  const plaintext = ctx.sealer.openToken("page-token", token);
+  const parsed = plaintext === undefined ? undefined : (JSON.parse(plaintext) as TokenBody<P>);
+  if (parsed === undefined || parsed.s !== scope || ctx.clock.now() - parsed.t > TOKEN_LIFETIME_MS) {
+    throw new InvalidParameterException(`Invalid ${memberName}: the token is malformed, expired or from another request.`);
+  }
   return parsed.p;
 }
 

@@ -117,6 +117,21 @@ export function checkRequiredAttributes(settings: PoolSettings, attributes: Reco
   }
 }
 
+const CONTACT_LABELS = [
+  { attribute: "email", label: "Email", article: "an email" },
+  { attribute: "phone_number", label: "Phone number", article: "a phone number" },
+] as const;
+
+/** A *_verified flag set (either way) needs the contact it speaks of (Cognito's wording). */
+export function checkVerifiedFlagsHaveContacts(attributes: Record<string, string>, written: ReadonlyMap<string, string>): void {
+  for (const { attribute, label, article } of CONTACT_LABELS) {
+    const flag = written.get(`${attribute}_verified`);
+    if (flag !== undefined && flag !== "" && attributes[attribute] === undefined) {
+      throw new InvalidParameterException(`${label} is required to verify/un-verify ${article}`);
+    }
+  }
+}
+
 /** Applies written values to stored attributes; "" removes an attribute. */
 export function applyAttributes(current: Record<string, string>, changes: ReadonlyMap<string, string>): Record<string, string> {
   const next = { ...current };

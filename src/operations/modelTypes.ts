@@ -72,6 +72,15 @@ export const MessageActionType = enumOf(["RESEND", "SUPPRESS"]);
 export const VerifiedAttributeType = enumOf(["phone_number", "email"]);
 export const AliasAttributeType = enumOf(["phone_number", "email", "preferred_username"]);
 
+export const SecretHashType = string({
+  min: 1,
+  max: 128,
+  pattern: "[\\w+=/]+",
+  sensitive: true,
+});
+export const ConfirmationCodeType = string({ min: 1, max: 2048, pattern: "[\\S]+" });
+export const SessionType = string({ min: 20, max: 2048, sensitive: true });
+
 export const AnalyticsMetadataType = struct({
   AnalyticsEndpointId: StringType,
 });

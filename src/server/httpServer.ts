@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Logger } from "pino";
 import { AwsError, RequestEntityTooLargeException } from "../errors.js";
+import type { GetRequest, GetRoute } from "../protocol/getRoute.js";
 import type { ApiHandler } from "../protocol/handler.js";
 import { errorResponse, type ProtocolResponse } from "../protocol/wire.js";
 
@@ -19,9 +20,6 @@ const PREFLIGHT_HEADERS = {
 };
 
 export const MAX_BODY_BYTES = 1024 * 1024;
-
-/** A GET route other than the API: health, JWKS, discovery. Returns undefined when it does not match. */
-export type GetRoute = (path: string) => Promise<{ status: number; body: object } | undefined>;
 
 export interface HttpServerOptions {
   api: ApiHandler;
@@ -121,22 +119,29 @@ export class HttpServer {
   }
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    const target = req.url ?? "/";
+    const queryAt = target.indexOf("?");
+    const path = queryAt < 0 ? target : target.slice(0, queryAt);
     if (req.method === "OPTIONS") {
       res.writeHead(204, PREFLIGHT_HEADERS).end();
       return;
     }
     if (req.method === "GET" || req.method === "HEAD") {
+      const headers = headerMap(req);
+      const request: GetRequest = {
+        path,
+        query: new URLSearchParams(queryAt < 0 ? "" : target.slice(queryAt + 1)),
+        signed: { method: req.method, target, headers, body: Buffer.alloc(0) },
+      };
       for (const routeFn of this.options.routes) {
-        const found = await routeFn(path);
+        const found = await routeFn(request);
         if (found === undefined) continue;
-        const body = JSON.stringify(found.body);
         res.writeHead(found.status, {
-          ...corsFor(req),
-          "content-type": "application/json",
-          "content-length": Buffer.byteLength(body),
+          ...corsFor(req, headers),
+          ...found.headers,
+          "content-length": Buffer.byteLength(found.body),
         });
-        res.end(req.method === "HEAD" ? undefined : body);
+        res.end(req.method === "HEAD" ? undefined : found.body);
         return;
       }
       res.writeHead(404, { ...corsFor(req), "content-type": "application/json" }).end(JSON.stringify({ message: "Not found" }));

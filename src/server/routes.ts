@@ -1,15 +1,15 @@
 import type { DomainContext } from "../domain/context.js";
-import type { GetRoute } from "./httpServer.js";
+import { type GetRoute, jsonResponse } from "../protocol/getRoute.js";
 
 /** GET /health: 200 while the store answers, 503 otherwise. */
 export function healthRoute(domain: DomainContext): GetRoute {
-  return async (path) => {
+  return async ({ path }) => {
     if (path !== "/health") return undefined;
     try {
       await domain.store.getSetting("health");
-      return { status: 200, body: { status: "ok" } };
+      return jsonResponse(200, { status: "ok" });
     } catch {
-      return { status: 503, body: { status: "unavailable" } };
+      return jsonResponse(503, { status: "unavailable" });
     }
   };
 }

@@ -7,6 +7,7 @@ import { type Clock, cryptoRandom, type Random, systemClock } from "../domain/ru
 import { Sealer } from "../domain/sealer.js";
 import { OPERATIONS } from "../operations/index.js";
 import { ApiHandler } from "../protocol/handler.js";
+import { outboxRoute } from "../protocol/outboxRoute.js";
 import { SigV4Verifier } from "../protocol/sigv4.js";
 import { describeLocation, openStore, parseDataLocation } from "../store/open.js";
 import type { Store } from "../store/store.js";
@@ -133,7 +134,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 
   const http = new HttpServer({
     api: new ApiHandler({ operations: OPERATIONS, verifier, domain }),
-    routes: [healthRoute(domain)],
+    routes: [healthRoute(domain), outboxRoute(domain, verifier)],
     logger,
   });
   let address: { host: string; port: number };

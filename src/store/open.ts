@@ -75,6 +75,10 @@ function postgresDialect(url: string): PostgresDialect {
         oid === 20 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as "text"),
     },
   });
+  // A connection the server drops while idle (restart, failover, admin) emits "error" on the
+  // pool; unhandled, that would crash the process. pg discards that client and the next query
+  // connects afresh, so there is nothing more to do here.
+  pool.on("error", () => undefined);
   return new PostgresDialect({ pool });
 }
 

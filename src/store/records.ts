@@ -141,6 +141,10 @@ export interface CodeRecord {
   createdAt: number;
   expiresAt: number;
   failedAttempts: number;
+  /** What redeeming the code applies, e.g. a new email that waits for verification (reference §2.3). */
+  payload: string | null;
+  /** The hash of the code this one replaced, if any. */
+  supersededHash: string | null;
 }
 
-export type NewCode = Omit<CodeRecord, "id" | "failedAttempts">;
+export type NewCode = Omit<CodeRecord, "id" | "failedAttempts" | "supersededHash">;

@@ -164,5 +164,7 @@ export function codeFromRow(row: Selectable<Database["codes"]>): CodeRecord {
     createdAt: Number(row.created_at),
     expiresAt: Number(row.expires_at),
     failedAttempts: row.failed_attempts,
+    payload: row.payload,
+    supersededHash: row.superseded_hash,
   };
 }

@@ -58,6 +58,8 @@ export interface Database {
     created_at: number;
     expires_at: number;
     failed_attempts: number;
+    payload: string | null;
+    superseded_hash: string | null;
   };
   outbox: {
     id: Generated<number>;

@@ -65,7 +65,7 @@ export interface Store {
   listUsers(query: UserQuery): Promise<ListedUser[]>;
   countUsers(poolId: string): Promise<number>;
 
-  /** Stores a code, replacing the user's live code for the same purpose (a new code supersedes the old). */
+  /** Stores a code, replacing the user's live code for the same purpose, whose hash it keeps as supersededHash. */
   putCode(code: NewCode): Promise<CodeRecord>;
   getCode(userId: number, purpose: string): Promise<CodeRecord | undefined>;
   /** Counts one wrong guess against a code. */

@@ -920,6 +920,7 @@ describeEachStore("store contract", (s) => {
         codeHash: unique("hash"),
         createdAt: 1_700_000_000_000,
         expiresAt: 1_700_086_400_000,
+        payload: null,
         ...overrides,
       };
     }
@@ -929,7 +930,7 @@ describeEachStore("store contract", (s) => {
       const user = await s().insertUser(newUser(poolId));
       const code = newCode(poolId, user.id);
       const stored = await s().putCode(code);
-      assert.deepEqual(stored, { ...code, id: stored.id, failedAttempts: 0 });
+      assert.deepEqual(stored, { ...code, id: stored.id, failedAttempts: 0, supersededHash: null });
       assert.deepEqual(await s().getCode(user.id, "SIGN_UP"), stored);
     });
 
@@ -937,7 +938,8 @@ describeEachStore("store contract", (s) => {
       const poolId = await existingPool();
       const user = await s().insertUser(newUser(poolId));
       await s().putCode(newCode(poolId, user.id, { codeHash: "old" }));
-      const fresh = await s().putCode(newCode(poolId, user.id, { codeHash: "new" }));
+      const fresh = await s().putCode(newCode(poolId, user.id, { codeHash: "new", payload: "new@example.com" }));
+      assert.equal(fresh.supersededHash, "old");
       assert.deepEqual(await s().getCode(user.id, "SIGN_UP"), fresh);
     });
 

@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import {
+  AdminCreateUserCommand,
+  AdminGetUserCommand,
   type CognitoIdentityProviderClient,
   CreateUserPoolClientCommand,
   type CreateUserPoolClientCommandInput,
@@ -46,4 +48,34 @@ export async function rejectsWith(promise: Promise<unknown>, name: string, messa
     return error;
   }
   assert.fail(`expected ${name}, but the call succeeded`);
+}
+
+/** Creates a user with MessageAction SUPPRESS and returns its sub. */
+export async function createUser(
+  client: CognitoIdentityProviderClient,
+  poolId: string,
+  username: string,
+  attributes: Record<string, string> = {},
+): Promise<string> {
+  const out = await client.send(
+    new AdminCreateUserCommand({
+      UserPoolId: poolId,
+      Username: username,
+      UserAttributes: Object.entries(attributes).map(([Name, Value]) => ({ Name, Value })),
+      MessageAction: "SUPPRESS",
+    }),
+  );
+  const sub = out.User?.Attributes?.find((a) => a.Name === "sub")?.Value;
+  assert.ok(sub);
+  return sub;
+}
+
+/** A user's attributes as a map, read with AdminGetUser. */
+export async function attributesOf(
+  client: CognitoIdentityProviderClient,
+  poolId: string,
+  username: string,
+): Promise<Record<string, string>> {
+  const user = await client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: username }));
+  return Object.fromEntries((user.UserAttributes ?? []).map((a) => [a.Name ?? "", a.Value ?? ""]));
 }

@@ -57,6 +57,24 @@ export function jsonHeaders(operation: string): Record<string, string> {
   };
 }
 
+/** Signs a GET of one of the server's admin routes (e.g. the outbox) for service cognito-idp. */
+export async function signedGet(url: string, pathAndQuery: string, credentials = TEST_CREDENTIALS): Promise<Response> {
+  const target = new URL(pathAndQuery, url);
+  const signer = new SignatureV4({ credentials, region: REGION, service: "cognito-idp", sha256: NodeSha256 });
+  const query: Record<string, string> = {};
+  for (const [key, value] of target.searchParams) query[key] = value;
+  const signed = await signer.sign({
+    method: "GET",
+    protocol: target.protocol,
+    hostname: target.hostname,
+    port: Number(target.port),
+    path: target.pathname,
+    query,
+    headers: { host: target.host },
+  });
+  return fetch(target, { headers: signed.headers as Record<string, string> });
+}
+
 /** Signs a Cognito call the way the AWS SDK does, returning the headers to send. */
 export async function signedHeaders(
   url: string,

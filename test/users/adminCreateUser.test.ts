@@ -1,7 +1,11 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import { AdminCreateUserCommand, AdminGetUserCommand } from "@aws-sdk/client-cognito-identity-provider";
-import { createPool, rejectsWith } from "../support/fixtures.js";
+import {
+  AdminCreateUserCommand,
+  type AdminCreateUserCommandInput,
+  AdminGetUserCommand,
+} from "@aws-sdk/client-cognito-identity-provider";
+import { attributesOf, createPool, createUser, rejectsWith } from "../support/fixtures.js";
 import { describeEachEngine } from "../support/testServer.js";
 
 describeEachEngine("AdminCreateUser", (t) => {
@@ -103,5 +107,266 @@ describeEachEngine("AdminCreateUser", (t) => {
     assert.equal(fulfilled.length, 1);
     assert.equal(rejected.length, 49);
     for (const r of rejected) assert.equal((r.reason as Error).name, "UsernameExistsException");
+  });
+
+  const create = (input: Partial<AdminCreateUserCommandInput> & { UserPoolId: string; Username: string }) =>
+    t().client.send(new AdminCreateUserCommand(input));
+  const outbox = (poolId: string) => t().server.domain.store.listMessages({ poolId, limit: 100 });
+
+  it("sends the invitation by SMS when no medium is named, with a generated policy-compliant password", async () => {
+    const poolId = await createPool(t().client);
+    await create({ UserPoolId: poolId, Username: "sms-user", UserAttributes: [{ Name: "phone_number", Value: "+14325551212" }] });
+    const [message] = await outbox(poolId);
+    assert.equal(message?.deliveryMedium, "SMS");
+    assert.equal(message?.destination, "+14325551212");
+    assert.equal(message?.subject, null);
+    const password = /temporary password is (\S+)\. $/.exec(message?.body ?? "")?.[1] ?? "";
+    assert.match(message?.body ?? "", /^Your username is sms-user and temporary password is /);
+    assert.ok(
+      password.length >= 8 &&
+        /[A-Z]/.test(password) &&
+        /[a-z]/.test(password) &&
+        /\d/.test(password) &&
+        /[^A-Za-z0-9]/.test(password),
+    );
+  });
+
+  it("renders the pool's invitation template with {username} and {####}, to every requested medium", async () => {
+    const poolId = await createPool(t().client, {
+      AdminCreateUserConfig: {
+        InviteMessageTemplate: {
+          EmailSubject: "Welcome aboard",
+          EmailMessage: "Hi {username}, your code is {####}",
+          SMSMessage: "{username}: {####}",
+        },
+      },
+    });
+    await create({
+      UserPoolId: poolId,
+      Username: "both",
+      TemporaryPassword: "Temp-Passw0rd!",
+      DesiredDeliveryMediums: ["EMAIL", "SMS"],
+      UserAttributes: [
+        { Name: "email", Value: "both@example.com" },
+        { Name: "phone_number", Value: "+15550001111" },
+      ],
+    });
+    const messages = await outbox(poolId);
+    assert.deepEqual(
+      messages.map((m) => [m.deliveryMedium, m.destination, m.subject, m.body]),
+      [
+        ["EMAIL", "both@example.com", "Welcome aboard", "Hi both, your code is Temp-Passw0rd!"],
+        ["SMS", "+15550001111", null, "both: Temp-Passw0rd!"],
+      ],
+    );
+  });
+
+  it("refuses a medium whose contact the user lacks, unless messages are suppressed", async () => {
+    const poolId = await createPool(t().client);
+    await rejectsWith(
+      create({ UserPoolId: poolId, Username: "no-mail", DesiredDeliveryMediums: ["EMAIL"] }),
+      "InvalidParameterException",
+      "No email provided but desired delivery medium was Email",
+    );
+    await rejectsWith(
+      create({ UserPoolId: poolId, Username: "no-phone" }),
+      "InvalidParameterException",
+      /No phone number provided/,
+    );
+    await create({ UserPoolId: poolId, Username: "quiet", MessageAction: "SUPPRESS" });
+    assert.deepEqual(await outbox(poolId), []);
+  });
+
+  it("resends the invitation with a new temporary password to a user who has not signed in", async () => {
+    const poolId = await createPool(t().client);
+    const attrs = [{ Name: "email", Value: "again@example.com" }];
+    await create({
+      UserPoolId: poolId,
+      Username: "again",
+      UserAttributes: attrs,
+      DesiredDeliveryMediums: ["EMAIL"],
+      TemporaryPassword: "First-Passw0rd!",
+    });
+    t().clock.advance(60_000);
+    const { User } = await create({
+      UserPoolId: poolId,
+      Username: "again",
+      MessageAction: "RESEND",
+      DesiredDeliveryMediums: ["EMAIL"],
+      TemporaryPassword: "Second-Passw0rd!",
+    });
+    assert.equal(User?.Username, "again");
+    assert.equal(User?.UserStatus, "FORCE_CHANGE_PASSWORD");
+    assert.deepEqual(
+      (await outbox(poolId)).map((m) => m.body),
+      [
+        "Your username is again and temporary password is First-Passw0rd!. ",
+        "Your username is again and temporary password is Second-Passw0rd!. ",
+      ],
+    );
+  });
+
+  it("refuses RESEND for an unknown user and for a user past FORCE_CHANGE_PASSWORD", async () => {
+    const poolId = await createPool(t().client);
+    await rejectsWith(
+      create({ UserPoolId: poolId, Username: "nobody", MessageAction: "RESEND" }),
+      "UserNotFoundException",
+      "User does not exist.",
+    );
+    await createUser(t().client, poolId, "settled");
+    await t().server.domain.store.transaction(async (tx) => {
+      const user = await tx.findUser(poolId, { by: "usernameKey", value: "settled" });
+      assert.ok(user);
+      const { userKeys } = await import("../../src/domain/userKeys.js");
+      const { getPool } = await import("../../src/domain/pools.js");
+      const pool = await getPool(t().server.domain, poolId);
+      await tx.updateUser({ ...user, status: "CONFIRMED" }, userKeys(pool.settings, user.attributes));
+    });
+    await rejectsWith(
+      create({ UserPoolId: poolId, Username: "settled", MessageAction: "RESEND", DesiredDeliveryMediums: ["EMAIL"] }),
+      "UnsupportedUserStateException",
+      "Resend not possible. settled status is not FORCE_CHANGE_PASSWORD",
+    );
+  });
+
+  it("accepts ValidationData and ClientMetadata, and sets immutable and developer-only attributes at creation", async () => {
+    const poolId = await createPool(t().client, {
+      Schema: [
+        { Name: "tenant", AttributeDataType: "String", Mutable: false },
+        { Name: "internal", AttributeDataType: "String", DeveloperOnlyAttribute: true },
+        { Name: "email", AttributeDataType: "String", Required: true, Mutable: true },
+      ],
+    });
+    await create({
+      UserPoolId: poolId,
+      Username: "meta",
+      MessageAction: "SUPPRESS",
+      ValidationData: [{ Name: "invite", Value: "abc" }],
+      ClientMetadata: { source: "test" },
+      UserAttributes: [
+        { Name: "custom:tenant", Value: "acme" },
+        { Name: "dev:custom:internal", Value: "x" },
+      ],
+    });
+    const attributes = await attributesOf(t().client, poolId, "meta");
+    assert.equal(attributes["custom:tenant"], "acme");
+    assert.equal(attributes["dev:custom:internal"], "x");
+    assert.equal(attributes.email, undefined, "required attributes are not enforced on AdminCreateUser");
+  });
+
+  it("refuses email_verified without an email", async () => {
+    const poolId = await createPool(t().client);
+    await rejectsWith(
+      create({
+        UserPoolId: poolId,
+        Username: "flag",
+        MessageAction: "SUPPRESS",
+        UserAttributes: [{ Name: "email_verified", Value: "true" }],
+      }),
+      "InvalidParameterException",
+      "Email is required to verify/un-verify an email",
+    );
+  });
+
+  it("in an email-as-username pool, makes the sub the username and the email its sign-in name", async () => {
+    const poolId = await createPool(t().client, { UsernameAttributes: ["email"] });
+    const { User } = await create({ UserPoolId: poolId, Username: "Erin@Example.com", MessageAction: "SUPPRESS" });
+    const sub = User?.Attributes?.find((a) => a.Name === "sub")?.Value;
+    assert.equal(User?.Username, sub);
+    assert.equal(User?.Attributes?.find((a) => a.Name === "email")?.Value, "Erin@Example.com");
+    assert.equal(
+      (await t().client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: "Erin@Example.com" }))).Username,
+      sub,
+    );
+    await rejectsWith(
+      create({ UserPoolId: poolId, Username: "Erin@Example.com", MessageAction: "SUPPRESS" }),
+      "UsernameExistsException",
+      "An account with the given email already exists.",
+    );
+    await rejectsWith(
+      create({ UserPoolId: poolId, Username: "erin", MessageAction: "SUPPRESS" }),
+      "InvalidParameterException",
+      "Username should be an email.",
+    );
+    await rejectsWith(
+      create({
+        UserPoolId: poolId,
+        Username: "x@example.com",
+        MessageAction: "SUPPRESS",
+        UserAttributes: [{ Name: "email", Value: "y@example.com" }],
+      }),
+      "InvalidParameterException",
+      "User email should be empty or same as username, since username attribute is email.",
+    );
+  });
+
+  it("in an email-alias pool, refuses email-shaped usernames and verified aliases held by another user", async () => {
+    const poolId = await createPool(t().client, { AliasAttributes: ["email"] });
+    await rejectsWith(
+      create({ UserPoolId: poolId, Username: "a@example.com", MessageAction: "SUPPRESS" }),
+      "InvalidParameterException",
+      "Username cannot be of email format, since user pool is configured for email alias.",
+    );
+    const verified = [
+      { Name: "email", Value: "shared@example.com" },
+      { Name: "email_verified", Value: "true" },
+    ];
+    await create({ UserPoolId: poolId, Username: "first", MessageAction: "SUPPRESS", UserAttributes: verified });
+    await rejectsWith(
+      create({ UserPoolId: poolId, Username: "second", MessageAction: "SUPPRESS", UserAttributes: verified }),
+      "AliasExistsException",
+      "An account with the email already exists.",
+    );
+    await create({
+      UserPoolId: poolId,
+      Username: "unverified",
+      MessageAction: "SUPPRESS",
+      UserAttributes: [{ Name: "email", Value: "shared@example.com" }],
+    });
+  });
+
+  it("moves a verified alias with ForceAliasCreation and unverifies it on the previous holder", async () => {
+    const poolId = await createPool(t().client, { AliasAttributes: ["email"] });
+    const verified = [
+      { Name: "email", Value: "moved@example.com" },
+      { Name: "email_verified", Value: "true" },
+    ];
+    await create({ UserPoolId: poolId, Username: "before", MessageAction: "SUPPRESS", UserAttributes: verified });
+    await create({
+      UserPoolId: poolId,
+      Username: "after",
+      MessageAction: "SUPPRESS",
+      UserAttributes: verified,
+      ForceAliasCreation: true,
+    });
+    assert.equal((await attributesOf(t().client, poolId, "before")).email_verified, "false");
+    assert.equal(
+      (await t().client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: "moved@example.com" }))).Username,
+      "after",
+    );
+  });
+
+  it("in a case-insensitive pool, stores the username in lower case and finds it in any case", async () => {
+    const poolId = await createPool(t().client, { UsernameConfiguration: { CaseSensitive: false } });
+    const { User } = await create({ UserPoolId: poolId, Username: "MixedCase", MessageAction: "SUPPRESS" });
+    assert.equal(User?.Username, "mixedcase");
+    assert.equal(
+      (await t().client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: "MIXEDCASE" }))).Username,
+      "mixedcase",
+    );
+    await rejectsWith(
+      create({ UserPoolId: poolId, Username: "mixedCASE", MessageAction: "SUPPRESS" }),
+      "UsernameExistsException",
+    );
+  });
+
+  it("in a case-sensitive pool (the API default), keeps usernames that differ only in case apart", async () => {
+    const poolId = await createPool(t().client);
+    await create({ UserPoolId: poolId, Username: "Same", MessageAction: "SUPPRESS" });
+    await create({ UserPoolId: poolId, Username: "same", MessageAction: "SUPPRESS" });
+    await rejectsWith(
+      t().client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: "SAME" })),
+      "UserNotFoundException",
+    );
   });
 });

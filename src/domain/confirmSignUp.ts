@@ -1,0 +1,134 @@
+import {
+  CodeMismatchException,
+  ExpiredCodeException,
+  LimitExceededException,
+  NotAuthorizedException,
+  UserNotFoundException,
+} from "../errors.js";
+import type { AliasColumn } from "../store/records.js";
+import { UniqueViolation } from "../store/store.js";
+import { aliasTaken, claimAliases } from "./aliases.js";
+import { atomically } from "./atomically.js";
+import { preventsUserExistenceErrors } from "./clientSettings.js";
+import { getClientById } from "./clients.js";
+import { redeemCode } from "./codes.js";
+import type { DomainContext } from "./context.js";
+import type { VerifiableAttribute } from "./poolSettings.js";
+import { getPool, type Pool } from "./pools.js";
+import { saveUser } from "./saveUser.js";
+import { checkSecretHash } from "./secretHash.js";
+import type { User } from "./user.js";
+import { userKeys } from "./userKeys.js";
+import { findUser, requireUser } from "./userLookup.js";
+
+export interface ConfirmSignUpRequest {
+  clientId: string;
+  secretHash?: string;
+  username: string;
+  code: string;
+  forceAliasCreation: boolean;
+}
+
+/** Reference §2.2 (observed wording, no trailing period): only UNCONFIRMED users can be confirmed. */
+function checkConfirmable(user: User): void {
+  if (user.status !== "UNCONFIRMED") {
+    throw new NotAuthorizedException(`User cannot be confirmed. Current status is ${user.status}`);
+  }
+}
+
+/**
+ * UNCONFIRMED → CONFIRMED, the one transition ConfirmSignUp and
+ * AdminConfirmSignUp share. `verified` is the contact a code proved (none
+ * for the admin call, reference §3.1); marking it verified may make it an
+ * alias, which another user's verified value blocks unless `force` moves it
+ * (reference §2.4). Any sign-up code still pending is dropped. Runs inside
+ * the caller's transaction.
+ */
+async function confirmUser(
+  tx: DomainContext,
+  pool: Pool,
+  user: User,
+  verified: VerifiableAttribute | undefined,
+  force: boolean,
+): Promise<void> {
+  const attributes =
+    verified !== undefined && user.attributes[verified] !== undefined
+      ? { ...user.attributes, [`${verified}_verified`]: "true" }
+      : user.attributes;
+  if (attributes !== user.attributes) await claimAliases(tx, pool, userKeys(pool.settings, attributes), force, user.id);
+  const pending = await tx.store.getCode(user.id, "SIGN_UP");
+  if (pending !== undefined) await tx.store.deleteCode(pending.id);
+  await saveUser(tx, pool, { ...user, status: "CONFIRMED", attributes });
+}
+
+/** A concurrent request may take an alias between claimAliases and the write; its unique key says which. */
+async function mappingAliasClashes<T>(pool: Pool, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof UniqueViolation && error.key.startsWith("alias")) throw aliasTaken(pool, error.key as AliasColumn);
+    throw error;
+  }
+}
+
+/** What redeemCode refuses a code with. Its bookkeeping (failed attempts, spent codes) must be kept. */
+function isCodeRejection(error: unknown): error is Error {
+  return (
+    error instanceof CodeMismatchException || error instanceof ExpiredCodeException || error instanceof LimitExceededException
+  );
+}
+
+function verifiedBy(payload: string | null): VerifiableAttribute | undefined {
+  return payload === "email" || payload === "phone_number" ? payload : undefined;
+}
+
+/**
+ * ConfirmSignUp (reference §3.4). Finding the user, checking the code and
+ * confirming happen in one transaction, so a refused request (wrong status,
+ * alias taken) leaves the code usable and the user as it was. A refused
+ * code is the exception: the transaction commits redeemCode's bookkeeping
+ * (the failed attempt that counts toward the limit) and the error is thrown
+ * after it.
+ */
+export async function confirmSignUp(ctx: DomainContext, request: ConfirmSignUpRequest): Promise<void> {
+  const client = await getClientById(ctx, request.clientId);
+  checkSecretHash(client, [request.username], request.secretHash);
+  const pool = await getPool(ctx, client.poolId);
+  const hideExistence = preventsUserExistenceErrors(client.settings);
+  const refused = await mappingAliasClashes(pool, () =>
+    atomically(ctx, async (tx): Promise<Error | undefined> => {
+      const user = await findUser(tx, pool, request.username);
+      if (user === undefined) {
+        // Reference §2.7: with PreventUserExistenceErrors, a code error instead. CodeMismatchException is
+        // what an existing user with a pending code gets for a wrong code, and what the developer guide
+        // documents for ConfirmForgotPassword's unknown users; the choice for ConfirmSignUp is UNVERIFIED.
+        if (hideExistence) throw new CodeMismatchException("Invalid verification code provided, please try again.");
+        throw new UserNotFoundException("User does not exist.");
+      }
+      // The developer guide (managing error responses): "NotAuthorizedException when a user isn't
+      // authorized". The wording for a disabled user is UNVERIFIED (the one observed elsewhere).
+      if (!user.enabled) throw new NotAuthorizedException("User is disabled.");
+      checkConfirmable(user);
+      let payload: string | null;
+      try {
+        payload = await redeemCode(tx, user, "SIGN_UP", request.code);
+      } catch (error) {
+        if (isCodeRejection(error)) return error;
+        throw error;
+      }
+      await confirmUser(tx, pool, user, verifiedBy(payload), request.forceAliasCreation);
+      return undefined;
+    }),
+  );
+  if (refused !== undefined) throw refused;
+}
+
+/** AdminConfirmSignUp (reference §3.1): the same transition without a code; nothing becomes verified. */
+export async function adminConfirmSignUp(ctx: DomainContext, poolId: string, username: string): Promise<void> {
+  const pool = await getPool(ctx, poolId);
+  await atomically(ctx, async (tx) => {
+    const user = await requireUser(tx, pool, username);
+    checkConfirmable(user);
+    await confirmUser(tx, pool, user, undefined, false);
+  });
+}

@@ -1,0 +1,143 @@
+import { InvalidParameterException } from "../errors.js";
+import type { AliasColumn } from "../store/records.js";
+import { UniqueViolation } from "../store/store.js";
+import { aliasTaken, claimAliases } from "./aliases.js";
+import { atomically } from "./atomically.js";
+import { type CodeDeliveryDetails, codeMessage } from "./codeDelivery.js";
+import { issueCode } from "./codes.js";
+import type { DomainContext } from "./context.js";
+import type { DeliveryMedium } from "./messages.js";
+import type { Pool } from "./pools.js";
+import { saveUser } from "./saveUser.js";
+import type { User } from "./user.js";
+import {
+  type AttributeInput,
+  type AttributeWriter,
+  applyAttributes,
+  checkVerifiedFlagsHaveContacts,
+  validateAttributes,
+} from "./userAttributes.js";
+import { foldAttributes, userKeys } from "./userKeys.js";
+import { requireUser } from "./userLookup.js";
+
+const CONTACTS = [
+  { attribute: "email", medium: "EMAIL" },
+  { attribute: "phone_number", medium: "SMS" },
+] as const satisfies readonly { attribute: string; medium: DeliveryMedium }[];
+
+interface Plan {
+  /** What to write now ("" removes). */
+  changes: Map<string, string>;
+  /** Codes to send: to a new contact value, possibly one that is only applied once verified. */
+  verifications: { attribute: "email" | "phone_number"; medium: DeliveryMedium; destination: string; pending: boolean }[];
+}
+
+/**
+ * How an email or phone change is applied (reference §2.3, research notes §7):
+ * - the request also sets the *_verified flag to "true": stored as verified,
+ *   nothing sent;
+ * - otherwise the new value is unverified; if the pool auto-verifies the
+ *   attribute a code goes to the new value, and when the pool lists it in
+ *   AttributesRequireVerificationBeforeUpdate, a verified old value stays in
+ *   place until the new one is verified (the code carries the new value);
+ * - removing a contact removes its *_verified flag too.
+ */
+function plan(pool: Pool, user: User, requested: ReadonlyMap<string, string>): Plan {
+  const changes = new Map(requested);
+  const verifications: Plan["verifications"] = [];
+  const settings = pool.settings;
+  for (const { attribute, medium } of CONTACTS) {
+    const flag = `${attribute}_verified`;
+    const value = requested.get(attribute);
+    if (value === undefined || value === user.attributes[attribute]) continue;
+    if (value === "") {
+      changes.set(flag, "");
+      continue;
+    }
+    if (requested.get(flag) === "true") continue;
+    const autoVerified = settings.AutoVerifiedAttributes?.includes(attribute) ?? false;
+    const holdOld =
+      autoVerified &&
+      settings.UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate.includes(attribute) &&
+      user.attributes[flag] === "true";
+    if (holdOld) changes.delete(attribute);
+    else changes.set(flag, "false");
+    if (autoVerified) verifications.push({ attribute, medium, destination: value, pending: holdOld });
+  }
+  return { changes, verifications };
+}
+
+/** A required attribute can be changed but not removed. */
+function checkRequiredKept(pool: Pool, changes: ReadonlyMap<string, string>, prefix: string): void {
+  const removed = pool.settings.SchemaAttributes.filter((a) => a.Required && changes.get(a.Name) === "");
+  if (removed.length > 0) {
+    throw new InvalidParameterException(
+      `Attributes did not conform to the schema: ${removed.map((a) => `${prefix}${a.Name}: The attribute is required`).join("\n")}`,
+    );
+  }
+}
+
+/**
+ * Writes attributes of an existing user (AdminUpdateUserAttributes, and the
+ * self-service UpdateUserAttributes later): upserts, "" removes, contact
+ * changes follow `plan`, aliases stay unique (AliasExistsException; no
+ * ForceAliasCreation here), and verification codes go out through the outbox
+ * in the same transaction (CustomMessage_UpdateUserAttribute).
+ */
+export async function updateUserAttributes(
+  ctx: DomainContext,
+  pool: Pool,
+  username: string,
+  inputs: readonly AttributeInput[],
+  writer: AttributeWriter,
+): Promise<{ user: User; deliveries: CodeDeliveryDetails[] }> {
+  const requested = validateAttributes(pool.settings, inputs, writer);
+  checkRequiredKept(pool, requested, "user.");
+  try {
+    return await atomically(ctx, async (tx) => {
+      const user = await requireUser(tx, pool, username);
+      const { changes, verifications } = plan(pool, user, requested);
+      const attributes = foldAttributes(pool.settings, applyAttributes(user.attributes, changes));
+      checkVerifiedFlagsHaveContacts(attributes, changes);
+      await claimAliases(tx, pool, userKeys(pool.settings, attributes), false, user.id);
+      const saved = await saveUser(tx, pool, { ...user, attributes });
+      const deliveries: CodeDeliveryDetails[] = [];
+      for (const { attribute, medium, destination, pending } of verifications) {
+        const code = await issueCode(tx, saved, `VERIFY_${attribute}`, pending ? destination : null);
+        const target = { ...saved, attributes: { ...saved.attributes, [attribute]: destination } };
+        const { message, details } = codeMessage(pool, target, medium, code, "CustomMessage_UpdateUserAttribute");
+        await tx.sender.send(tx, message);
+        deliveries.push(details);
+      }
+      return { user: saved, deliveries };
+    });
+  } catch (error) {
+    if (error instanceof UniqueViolation && error.key.startsWith("alias")) throw aliasTaken(pool, error.key as AliasColumn);
+    throw error;
+  }
+}
+
+/**
+ * Removes attributes (AdminDeleteUserAttributes). `sub`, immutable and
+ * required attributes cannot go; removing email or phone_number removes its
+ * *_verified flag, and with it the alias (reference §3.1).
+ */
+export async function deleteUserAttributes(
+  ctx: DomainContext,
+  pool: Pool,
+  username: string,
+  names: readonly string[],
+  writer: AttributeWriter,
+): Promise<User> {
+  const removals = validateAttributes(
+    pool.settings,
+    names.map((Name) => ({ Name, Value: "" })),
+    writer,
+  );
+  checkRequiredKept(pool, removals, "user.");
+  return atomically(ctx, async (tx) => {
+    const user = await requireUser(tx, pool, username);
+    const { changes } = plan(pool, user, removals);
+    return saveUser(tx, pool, { ...user, attributes: applyAttributes(user.attributes, changes) });
+  });
+}

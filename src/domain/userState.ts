@@ -1,0 +1,25 @@
+import { atomically } from "./atomically.js";
+import type { DomainContext } from "./context.js";
+import type { Pool } from "./pools.js";
+import { saveUser } from "./saveUser.js";
+import { requireUser } from "./userLookup.js";
+
+/**
+ * AdminEnableUser / AdminDisableUser: the Enabled flag, independent of the
+ * status (reference §2.1). Setting the state a user is already in is not an
+ * error and writes nothing (research notes §6: no error is ever reported).
+ */
+export async function setUserEnabled(ctx: DomainContext, pool: Pool, username: string, enabled: boolean): Promise<void> {
+  await atomically(ctx, async (tx) => {
+    const user = await requireUser(tx, pool, username);
+    if (user.enabled !== enabled) await saveUser(tx, pool, { ...user, enabled });
+  });
+}
+
+/** AdminDeleteUser: the user, with the user's codes, is gone; the username can be used again (reference §2.2). */
+export async function deleteUser(ctx: DomainContext, pool: Pool, username: string): Promise<void> {
+  await atomically(ctx, async (tx) => {
+    const user = await requireUser(tx, pool, username);
+    await tx.store.deleteUser(pool.id, user.id);
+  });
+}

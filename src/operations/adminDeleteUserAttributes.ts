@@ -1,0 +1,18 @@
+import { getPool } from "../domain/pools.js";
+import { deleteUserAttributes } from "../domain/updateUserAttributes.js";
+import { AttributeNameListType, UsernameType, UserPoolIdType } from "./modelTypes.js";
+import { defineOperation } from "./operation.js";
+import { required, struct } from "./shape.js";
+
+export const AdminDeleteUserAttributes = defineOperation(
+  "AdminDeleteUserAttributes",
+  struct({
+    UserPoolId: required(UserPoolIdType),
+    Username: required(UsernameType),
+    UserAttributeNames: required(AttributeNameListType),
+  }),
+  async (ctx, { UserPoolId, Username, UserAttributeNames }) => {
+    await deleteUserAttributes(ctx, await getPool(ctx, UserPoolId), Username, UserAttributeNames, { kind: "adminUpdate" });
+    return {};
+  },
+);

@@ -1,0 +1,14 @@
+import { getPool } from "../domain/pools.js";
+import { setUserEnabled } from "../domain/userState.js";
+import { UsernameType, UserPoolIdType } from "./modelTypes.js";
+import { defineOperation } from "./operation.js";
+import { required, struct } from "./shape.js";
+
+export const AdminDisableUser = defineOperation(
+  "AdminDisableUser",
+  struct({ UserPoolId: required(UserPoolIdType), Username: required(UsernameType) }),
+  async (ctx, { UserPoolId, Username }) => {
+    await setUserEnabled(ctx, await getPool(ctx, UserPoolId), Username, false);
+    return {};
+  },
+);

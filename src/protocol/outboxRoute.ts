@@ -1,0 +1,45 @@
+import { compact } from "../domain/compact.js";
+import type { DomainContext } from "../domain/context.js";
+import { listOutbox } from "../domain/outbox.js";
+import { AwsError, InvalidParameterException } from "../errors.js";
+import { type GetRoute, jsonResponse } from "./getRoute.js";
+import type { SigV4Verifier } from "./sigv4.js";
+import { errorResponse } from "./wire.js";
+
+export const OUTBOX_PATH = "/admin/outbox";
+const MAX_LIMIT = 1000;
+
+function optionalInteger(query: URLSearchParams, name: string): number | undefined {
+  const raw = query.get(name);
+  if (raw === null) return undefined;
+  if (!/^\d{1,15}$/.test(raw)) throw new InvalidParameterException(`${name} must be a non-negative integer.`);
+  return Number(raw);
+}
+
+/**
+ * GET /admin/outbox?pool=&to=&after=&limit= — the messages the server sent,
+ * oldest first, for developers without a mail server. Admin-only: the same
+ * SigV4 signature as the Admin* operations (e.g. `curl --aws-sigv4
+ * "aws:amz:us-east-1:cognito-idp" --user KEY:SECRET`).
+ */
+export function outboxRoute(domain: DomainContext, verifier: SigV4Verifier): GetRoute {
+  return async ({ path, query, signed }) => {
+    if (path !== OUTBOX_PATH) return undefined;
+    const requestId = crypto.randomUUID();
+    try {
+      await verifier.verify(signed);
+      const limit = Math.min(optionalInteger(query, "limit") ?? 100, MAX_LIMIT);
+      const afterId = optionalInteger(query, "after");
+      const messages = await listOutbox(
+        domain,
+        compact({ limit, poolId: query.get("pool") ?? undefined, to: query.get("to") ?? undefined, afterId }),
+      );
+      return jsonResponse(200, {
+        messages: messages.map((m) => ({ ...m, createdAt: new Date(m.createdAt).toISOString() })),
+      });
+    } catch (error) {
+      if (error instanceof AwsError) return errorResponse(requestId, error);
+      throw error;
+    }
+  };
+}

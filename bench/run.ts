@@ -6,13 +6,14 @@ import type { BenchContext, Scenario } from "./lib/scenario.js";
 import { type ServerProcess, startServerProcess } from "./lib/serverProcess.js";
 import { adminGetUser } from "./scenarios/adminGetUser.js";
 import { listUsers } from "./scenarios/listUsers.js";
+import { userLifecycle } from "./scenarios/userLifecycle.js";
 
 /**
  * `npm run bench [scenario ...] [--seconds N]`: runs the load scenarios,
  * each against its own `userpool serve` process on a fresh SQLite directory,
  * and prints ops/s with p50/p99 latency per operation.
  */
-const SCENARIOS: readonly Scenario[] = [adminGetUser, listUsers];
+const SCENARIOS: readonly Scenario[] = [adminGetUser, userLifecycle, listUsers];
 
 const args = process.argv.slice(2);
 const secondsAt = args.indexOf("--seconds");

@@ -67,7 +67,7 @@ async function resendInvitation(ctx: DomainContext, pool: Pool, request: AdminCr
       throw new UnsupportedUserStateException(`Resend not possible. ${user.username} status is not FORCE_CHANGE_PASSWORD`);
     }
     checkDeliveryMediums(user.attributes, request);
-    const updated = await saveUser(tx, pool, { ...user, passwordHash, passwordExpiresAt: ctx.clock.now() + validityMs });
+    const updated = await saveUser(tx, pool, user, { passwordHash, passwordExpiresAt: ctx.clock.now() + validityMs });
     await sendInvitations(tx, pool, updated, password, request);
     return updated;
   });

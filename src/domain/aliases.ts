@@ -45,6 +45,6 @@ export async function claimAliases(
       column !== "aliasPreferredUsername" && pool.settings.AliasAttributes?.includes(attribute as "email" | "phone_number");
     if (!force || !movable) throw aliasTaken(pool, column);
     const user = userFromRecord(holder);
-    await saveUser(ctx, pool, { ...user, attributes: { ...user.attributes, [`${attribute}_verified`]: "false" } });
+    await saveUser(ctx, pool, user, { attributes: { ...user.attributes, [`${attribute}_verified`]: "false" } });
   }
 }

@@ -58,7 +58,7 @@ async function confirmUser(
   if (attributes !== user.attributes) await claimAliases(tx, pool, userKeys(pool.settings, attributes), force, user.id);
   const pending = await tx.store.getCode(user.id, "SIGN_UP");
   if (pending !== undefined) await tx.store.deleteCode(pending.id);
-  await saveUser(tx, pool, { ...user, status: "CONFIRMED", attributes });
+  await saveUser(tx, pool, user, { status: "CONFIRMED", attributes });
 }
 
 /** A concurrent request may take an alias between claimAliases and the write; its unique key says which. */

@@ -3,12 +3,18 @@ import type { Pool } from "./pools.js";
 import { type User, userFromRecord } from "./user.js";
 import { userKeys } from "./userKeys.js";
 
+/** What saveUser may change on a user. */
+export type UserChanges = Partial<Pick<User, "attributes" | "status" | "enabled" | "passwordHash" | "passwordExpiresAt">>;
+
 /**
- * Writes a changed user: keys recomputed from its attributes and
- * UserLastModifiedDate moved to now. Fails with StaleWrite if the user
- * changed since it was read (run it inside `atomically`).
+ * Writes changes to a user read earlier: keys recomputed from the
+ * attributes, UserLastModifiedDate moved to now, and only what changed sent
+ * to the store. Fails with StaleWrite if the user changed since it was read
+ * (run it inside `optimistically` or `atomically`).
  */
-export async function saveUser(ctx: DomainContext, pool: Pool, user: User): Promise<User> {
-  const saved = await ctx.store.updateUser({ ...user, modifiedAt: ctx.clock.now() }, userKeys(pool.settings, user.attributes));
-  return userFromRecord(saved);
+export async function saveUser(ctx: DomainContext, pool: Pool, user: User, changes: UserChanges): Promise<User> {
+  const next = { ...user, ...changes, modifiedAt: ctx.clock.now() };
+  const before = { user, keys: userKeys(pool.settings, user.attributes) };
+  const keys = changes.attributes === undefined ? before.keys : userKeys(pool.settings, next.attributes);
+  return userFromRecord(await ctx.store.updateUser(next, keys, before));
 }

@@ -2,7 +2,7 @@ import { InvalidParameterException } from "../errors.js";
 import type { AliasColumn } from "../store/records.js";
 import { UniqueViolation } from "../store/store.js";
 import { aliasTaken, claimAliases } from "./aliases.js";
-import { atomically } from "./atomically.js";
+import { inTransaction, optimistically } from "./atomically.js";
 import { type CodeDeliveryDetails, codeMessage } from "./codeDelivery.js";
 import { issueCode } from "./codes.js";
 import type { DomainContext } from "./context.js";
@@ -94,22 +94,28 @@ export async function updateUserAttributes(
   const requested = validateAttributes(pool.settings, inputs, writer);
   checkRequiredKept(pool, requested, "user.");
   try {
-    return await atomically(ctx, async (tx) => {
-      const user = await requireUser(tx, pool, username);
+    return await optimistically(async () => {
+      const user = await requireUser(ctx, pool, username);
       const { changes, verifications } = plan(pool, user, requested);
       const attributes = foldAttributes(pool.settings, applyAttributes(user.attributes, changes));
       checkVerifiedFlagsHaveContacts(attributes, changes);
-      await claimAliases(tx, pool, userKeys(pool.settings, attributes), false, user.id);
-      const saved = await saveUser(tx, pool, { ...user, attributes });
-      const deliveries: CodeDeliveryDetails[] = [];
-      for (const { attribute, medium, destination, pending } of verifications) {
-        const code = await issueCode(tx, saved, `VERIFY_${attribute}`, pending ? destination : null);
-        const target = { ...saved, attributes: { ...saved.attributes, [attribute]: destination } };
-        const { message, details } = codeMessage(pool, target, medium, code, "CustomMessage_UpdateUserAttribute");
-        await tx.sender.send(tx, message);
-        deliveries.push(details);
-      }
-      return { user: saved, deliveries };
+      // Without ForceAliasCreation this only reads: a holder makes it throw, and a racing
+      // insert of the same alias is stopped by the unique index (UniqueViolation below).
+      await claimAliases(ctx, pool, userKeys(pool.settings, attributes), false, user.id);
+      if (verifications.length === 0) return { user: await saveUser(ctx, pool, user, { attributes }), deliveries: [] };
+      // The user and the codes and messages for the new contacts are written together.
+      return inTransaction(ctx, async (tx) => {
+        const saved = await saveUser(tx, pool, user, { attributes });
+        const deliveries: CodeDeliveryDetails[] = [];
+        for (const { attribute, medium, destination, pending } of verifications) {
+          const code = await issueCode(tx, saved, `VERIFY_${attribute}`, pending ? destination : null);
+          const target = { ...saved, attributes: { ...saved.attributes, [attribute]: destination } };
+          const { message, details } = codeMessage(pool, target, medium, code, "CustomMessage_UpdateUserAttribute");
+          await tx.sender.send(tx, message);
+          deliveries.push(details);
+        }
+        return { user: saved, deliveries };
+      });
     });
   } catch (error) {
     if (error instanceof UniqueViolation && error.key.startsWith("alias")) throw aliasTaken(pool, error.key as AliasColumn);
@@ -135,9 +141,9 @@ export async function deleteUserAttributes(
     writer,
   );
   checkRequiredKept(pool, removals, "user.");
-  return atomically(ctx, async (tx) => {
-    const user = await requireUser(tx, pool, username);
+  return optimistically(async () => {
+    const user = await requireUser(ctx, pool, username);
     const { changes } = plan(pool, user, removals);
-    return saveUser(tx, pool, { ...user, attributes: applyAttributes(user.attributes, changes) });
+    return saveUser(ctx, pool, user, { attributes: applyAttributes(user.attributes, changes) });
   });
 }

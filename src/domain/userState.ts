@@ -1,4 +1,4 @@
-import { atomically } from "./atomically.js";
+import { optimistically } from "./atomically.js";
 import type { DomainContext } from "./context.js";
 import type { Pool } from "./pools.js";
 import { saveUser } from "./saveUser.js";
@@ -10,16 +10,14 @@ import { requireUser } from "./userLookup.js";
  * error and writes nothing (research notes §6: no error is ever reported).
  */
 export async function setUserEnabled(ctx: DomainContext, pool: Pool, username: string, enabled: boolean): Promise<void> {
-  await atomically(ctx, async (tx) => {
-    const user = await requireUser(tx, pool, username);
-    if (user.enabled !== enabled) await saveUser(tx, pool, { ...user, enabled });
+  await optimistically(async () => {
+    const user = await requireUser(ctx, pool, username);
+    if (user.enabled !== enabled) await saveUser(ctx, pool, user, { enabled });
   });
 }
 
 /** AdminDeleteUser: the user, with the user's codes, is gone; the username can be used again (reference §2.2). */
 export async function deleteUser(ctx: DomainContext, pool: Pool, username: string): Promise<void> {
-  await atomically(ctx, async (tx) => {
-    const user = await requireUser(tx, pool, username);
-    await tx.store.deleteUser(pool.id, user.id);
-  });
+  const user = await requireUser(ctx, pool, username);
+  await ctx.store.deleteUser(pool.id, user.id);
 }

@@ -56,11 +56,28 @@ function sqliteDialect(filename: string): { dialect: SqliteDialect; direct: Dire
     return statement;
   };
   const dataVersion = sqlite.prepare("pragma data_version").pluck();
+  // IMMEDIATE: take the write lock at BEGIN, so another process cannot make a batch fail halfway.
+  const begin = sqlite.prepare("begin immediate");
+  const commit = sqlite.prepare("commit");
+  const rollback = sqlite.prepare("rollback");
   return {
     dialect: new SqliteDialect({ database: { close: () => sqlite.close(), prepare } }),
     direct: {
       all: (sql, parameters) => prepare(sql).all(...parameters),
       dataVersion: () => dataVersion.get() as number,
+      writer: {
+        run(sql, parameters) {
+          const statement = prepare(sql);
+          if (statement.reader) {
+            const rows = statement.all(...parameters);
+            return { rows, changes: rows.length };
+          }
+          return { rows: [], changes: statement.run(...parameters).changes };
+        },
+        begin: () => begin.run(),
+        commit: () => commit.run(),
+        rollback: () => rollback.run(),
+      },
     },
   };
 }

@@ -57,8 +57,11 @@ export interface Store {
   /** Throws UniqueViolation naming the key ("username", "sub" or an alias column) that clashed. */
   insertUser(user: NewUser): Promise<UserRecord>;
   findUser(poolId: string, lookup: UserLookup): Promise<UserRecord | undefined>;
-  /** Writes user and its keys if its version is still current (else StaleWrite); returns it with the next version. */
-  updateUser(user: UserRecord, keys: UserKeys): Promise<UserRecord>;
+  /**
+   * Writes user and its keys if its version is still current (else StaleWrite); returns it
+   * with the next version. Given the row as it was (`before`), only what changed is written.
+   */
+  updateUser(user: UserRecord, keys: UserKeys, before?: { user: UserRecord; keys: UserKeys }): Promise<UserRecord>;
   /** Deletes a user and the user's codes. */
   deleteUser(poolId: string, id: number): Promise<boolean>;
   /** One page in keyset order: (filter column, username key), or username key without a filter. */

@@ -557,6 +557,22 @@ describeEachStore("store contract", (s) => {
       assert.deepEqual(await s().findUser(poolId, { by: "alias", column: "aliasEmail", value: "new@example.com" }), updated);
     });
 
+    it("updateUser given the row as it was writes what changed and keeps the rest", async () => {
+      const poolId = await existingPool();
+      const keysBefore = noKeys({ email: "a@example.com", aliasEmail: "a@example.com", name: "ann" });
+      const user = await s().insertUser(newUser(poolId, { keys: keysBefore }));
+      const keysAfter = { ...keysBefore, email: "b@example.com", aliasEmail: "b@example.com" };
+      const changed = { ...user, status: "RESET_REQUIRED", attributes: { email: "b@example.com" } };
+      const updated = await s().updateUser(changed, keysAfter, { user, keys: keysBefore });
+      assert.deepEqual(await s().findUser(poolId, { by: "alias", column: "aliasEmail", value: "b@example.com" }), updated);
+      assert.equal(await s().findUser(poolId, { by: "alias", column: "aliasEmail", value: "a@example.com" }), undefined);
+      const byName = await s().listUsers({ poolId, filter: { column: "name", op: "equals", values: ["ann"] }, limit: 5 });
+      assert.deepEqual(
+        byName.map((u) => u.id),
+        [user.id],
+      );
+    });
+
     it("successive updates each increment the version", async () => {
       const user = await s().insertUser(newUser(await existingPool()));
       const second = await s().updateUser({ ...user, status: "UNCONFIRMED" }, noKeys());

@@ -46,7 +46,7 @@ describeEachEngine("ListUsers", (t) => {
     const pool = await getPool(ctx, poolId);
     const user = await findUser(ctx, pool, username);
     assert.ok(user);
-    await saveUser(ctx, pool, { ...user, status });
+    await saveUser(ctx, pool, user, { status });
   }
 
   /** Every username a filter finds, following tokens. */

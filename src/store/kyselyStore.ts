@@ -5,6 +5,7 @@ import { param, QueryTemplate } from "./queryTemplate.js";
 import { PoolCache, UserCache } from "./readCaches.js";
 import type {
   AdminKeyRecord,
+  AuthSessionRecord,
   ClientRecord,
   CodeRecord,
   ListedUser,
@@ -14,6 +15,9 @@ import type {
   NewMessage,
   NewUser,
   PoolRecord,
+  RefreshTokenRecord,
+  SignInFailuresRecord,
+  SigningKeyRecord,
   UserKeys,
   UserLookup,
   UserQuery,
@@ -21,10 +25,14 @@ import type {
 } from "./records.js";
 import {
   adminKeyFromRow,
+  authSessionFromRow,
   clientFromRow,
   codeFromRow,
   messageFromRow,
   poolFromRow,
+  refreshTokenFromRow,
+  signInFailuresFromRow,
+  signingKeyFromRow,
   USER_COLUMNS,
   type UserRow,
   userFromRow,
@@ -293,6 +301,9 @@ export class KyselyStore implements Store {
       const db = (tx as KyselyStore).db;
       await db.deleteFrom("outbox").where("pool_id", "=", id).execute();
       await db.deleteFrom("codes").where("pool_id", "=", id).execute();
+      for (const table of ["signing_keys", "refresh_tokens", "auth_sessions", "sign_in_failures"] as const) {
+        await db.deleteFrom(table).where("pool_id", "=", id).execute();
+      }
       await db.deleteFrom("users").where("pool_id", "=", id).execute();
       await db.deleteFrom("clients").where("pool_id", "=", id).execute();
       const result = await db.deleteFrom("pools").where("id", "=", id).executeTakeFirst();
@@ -425,7 +436,9 @@ export class KyselyStore implements Store {
   async deleteUser(poolId: string, id: number): Promise<boolean> {
     return this.transaction(async (tx) => {
       const db = (tx as KyselyStore).db;
-      await db.deleteFrom("codes").where("user_id", "=", id).execute();
+      for (const table of ["codes", "refresh_tokens", "auth_sessions", "sign_in_failures"] as const) {
+        await db.deleteFrom(table).where("user_id", "=", id).execute();
+      }
       const result = await this.writingUsers(() =>
         db.deleteFrom("users").where("pool_id", "=", poolId).where("id", "=", id).executeTakeFirst(),
       );
@@ -616,6 +629,129 @@ export class KyselyStore implements Store {
   async deleteCode(id: number): Promise<boolean> {
     const result = await this.db.deleteFrom("codes").where("id", "=", id).executeTakeFirst();
     return result.numDeletedRows > 0n;
+  }
+
+  // --- sign-in: keys, refresh tokens, sessions, lockout ------------------------
+
+  async insertSigningKey(key: SigningKeyRecord): Promise<void> {
+    await this.db
+      .insertInto("signing_keys")
+      .values({
+        kid: key.kid,
+        pool_id: key.poolId,
+        key_use: key.use,
+        public_jwk: JSON.stringify(key.publicJwk),
+        sealed_private_key: key.sealedPrivateKey,
+        created_at: key.createdAt,
+        retired_at: key.retiredAt,
+      })
+      .execute();
+  }
+
+  async listSigningKeys(poolId: string): Promise<SigningKeyRecord[]> {
+    const rows = await this.db
+      .selectFrom("signing_keys")
+      .selectAll()
+      .where("pool_id", "=", poolId)
+      .orderBy("created_at")
+      .orderBy("kid")
+      .execute();
+    return rows.map(signingKeyFromRow);
+  }
+
+  async retireSigningKeys(poolId: string, at: number): Promise<void> {
+    await this.db
+      .updateTable("signing_keys")
+      .set({ retired_at: at })
+      .where("pool_id", "=", poolId)
+      .where("retired_at", "is", null)
+      .execute();
+  }
+
+  async insertRefreshToken(token: RefreshTokenRecord): Promise<void> {
+    await this.db
+      .insertInto("refresh_tokens")
+      .values({
+        id: token.id,
+        pool_id: token.poolId,
+        client_id: token.clientId,
+        user_id: token.userId,
+        secret_hash: token.secretHash,
+        auth_time: token.authTime,
+        created_at: token.createdAt,
+        expires_at: token.expiresAt,
+        revoked_at: token.revokedAt,
+      })
+      .execute();
+  }
+
+  async getRefreshToken(id: string): Promise<RefreshTokenRecord | undefined> {
+    const row = await this.db.selectFrom("refresh_tokens").selectAll().where("id", "=", id).executeTakeFirst();
+    return row && refreshTokenFromRow(row);
+  }
+
+  async revokeRefreshTokens(userId: number, at: number): Promise<void> {
+    await this.db
+      .updateTable("refresh_tokens")
+      .set({ revoked_at: at })
+      .where("user_id", "=", userId)
+      .where("revoked_at", "is", null)
+      .execute();
+  }
+
+  async insertAuthSession(session: AuthSessionRecord): Promise<void> {
+    await this.db
+      .insertInto("auth_sessions")
+      .values({
+        id: session.id,
+        pool_id: session.poolId,
+        client_id: session.clientId,
+        user_id: session.userId,
+        challenge: session.challenge,
+        created_at: session.createdAt,
+        expires_at: session.expiresAt,
+      })
+      .execute();
+  }
+
+  async getAuthSession(id: string): Promise<AuthSessionRecord | undefined> {
+    const row = await this.db.selectFrom("auth_sessions").selectAll().where("id", "=", id).executeTakeFirst();
+    return row && authSessionFromRow(row);
+  }
+
+  async deleteAuthSession(id: string): Promise<boolean> {
+    const result = await this.db.deleteFrom("auth_sessions").where("id", "=", id).executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  }
+
+  async getSignInFailures(userId: number): Promise<SignInFailuresRecord | undefined> {
+    const row = await this.db.selectFrom("sign_in_failures").selectAll().where("user_id", "=", userId).executeTakeFirst();
+    return row && signInFailuresFromRow(row);
+  }
+
+  async putSignInFailures(failures: SignInFailuresRecord): Promise<void> {
+    const values = {
+      user_id: failures.userId,
+      pool_id: failures.poolId,
+      failures: failures.failures,
+      last_failure_at: failures.lastFailureAt,
+      locked_until: failures.lockedUntil,
+    };
+    await this.db
+      .insertInto("sign_in_failures")
+      .values(values)
+      .onConflict((oc) =>
+        oc.column("user_id").doUpdateSet({
+          failures: values.failures,
+          last_failure_at: values.last_failure_at,
+          locked_until: values.locked_until,
+        }),
+      )
+      .execute();
+  }
+
+  async clearSignInFailures(userId: number): Promise<void> {
+    await this.db.deleteFrom("sign_in_failures").where("user_id", "=", userId).execute();
   }
 
   // --- outbox ---------------------------------------------------------------

@@ -148,3 +148,49 @@ export interface CodeRecord {
 }
 
 export type NewCode = Omit<CodeRecord, "id" | "failedAttempts" | "supersededHash">;
+
+/** An RSA key a pool signs ID or access tokens with; retired keys stay published until tokens they signed expire. */
+export interface SigningKeyRecord {
+  kid: string;
+  poolId: string;
+  use: "id" | "access";
+  publicJwk: JsonObject;
+  /** The private key (PKCS#8 PEM), sealed with the master key. */
+  sealedPrivateKey: string;
+  createdAt: number;
+  retiredAt: number | null;
+}
+
+/** A refresh token, i.e. a sign-in session: `id` is the origin_jti of every token issued from it. */
+export interface RefreshTokenRecord {
+  id: string;
+  poolId: string;
+  clientId: string;
+  userId: number;
+  /** A hash of the token's secret part; the token itself is never stored. */
+  secretHash: string;
+  authTime: number;
+  createdAt: number;
+  expiresAt: number;
+  revokedAt: number | null;
+}
+
+/** The server side of a challenge's Session: unguessable id, one user, one pending challenge. */
+export interface AuthSessionRecord {
+  id: string;
+  poolId: string;
+  clientId: string;
+  userId: number;
+  challenge: string;
+  createdAt: number;
+  expiresAt: number;
+}
+
+/** Failed password sign-ins of a user, for the lockout (reference §2.6). */
+export interface SignInFailuresRecord {
+  userId: number;
+  poolId: string;
+  failures: number;
+  lastFailureAt: number;
+  lockedUntil: number | null;
+}

@@ -1,12 +1,16 @@
 import type { Selectable } from "kysely";
 import type {
   AdminKeyRecord,
+  AuthSessionRecord,
   ClientRecord,
   CodeRecord,
   JsonObject,
   MessageRecord,
   NewUser,
   PoolRecord,
+  RefreshTokenRecord,
+  SignInFailuresRecord,
+  SigningKeyRecord,
   UserKeys,
   UserRecord,
 } from "./records.js";
@@ -166,5 +170,53 @@ export function codeFromRow(row: Selectable<Database["codes"]>): CodeRecord {
     failedAttempts: row.failed_attempts,
     payload: row.payload,
     supersededHash: row.superseded_hash,
+  };
+}
+
+export function signingKeyFromRow(row: Selectable<Database["signing_keys"]>): SigningKeyRecord {
+  return {
+    kid: row.kid,
+    poolId: row.pool_id,
+    use: row.key_use === "id" ? "id" : "access",
+    publicJwk: JSON.parse(row.public_jwk) as JsonObject,
+    sealedPrivateKey: row.sealed_private_key,
+    createdAt: Number(row.created_at),
+    retiredAt: row.retired_at === null ? null : Number(row.retired_at),
+  };
+}
+
+export function refreshTokenFromRow(row: Selectable<Database["refresh_tokens"]>): RefreshTokenRecord {
+  return {
+    id: row.id,
+    poolId: row.pool_id,
+    clientId: row.client_id,
+    userId: Number(row.user_id),
+    secretHash: row.secret_hash,
+    authTime: Number(row.auth_time),
+    createdAt: Number(row.created_at),
+    expiresAt: Number(row.expires_at),
+    revokedAt: row.revoked_at === null ? null : Number(row.revoked_at),
+  };
+}
+
+export function authSessionFromRow(row: Selectable<Database["auth_sessions"]>): AuthSessionRecord {
+  return {
+    id: row.id,
+    poolId: row.pool_id,
+    clientId: row.client_id,
+    userId: Number(row.user_id),
+    challenge: row.challenge,
+    createdAt: Number(row.created_at),
+    expiresAt: Number(row.expires_at),
+  };
+}
+
+export function signInFailuresFromRow(row: Selectable<Database["sign_in_failures"]>): SignInFailuresRecord {
+  return {
+    userId: Number(row.user_id),
+    poolId: row.pool_id,
+    failures: row.failures,
+    lastFailureAt: Number(row.last_failure_at),
+    lockedUntil: row.locked_until === null ? null : Number(row.locked_until),
   };
 }

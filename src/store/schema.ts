@@ -61,6 +61,42 @@ export interface Database {
     payload: string | null;
     superseded_hash: string | null;
   };
+  signing_keys: {
+    kid: string;
+    pool_id: string;
+    key_use: string;
+    public_jwk: string;
+    sealed_private_key: string;
+    created_at: number;
+    retired_at: number | null;
+  };
+  refresh_tokens: {
+    id: string;
+    pool_id: string;
+    client_id: string;
+    user_id: number;
+    secret_hash: string;
+    auth_time: number;
+    created_at: number;
+    expires_at: number;
+    revoked_at: number | null;
+  };
+  auth_sessions: {
+    id: string;
+    pool_id: string;
+    client_id: string;
+    user_id: number;
+    challenge: string;
+    created_at: number;
+    expires_at: number;
+  };
+  sign_in_failures: {
+    user_id: number;
+    pool_id: string;
+    failures: number;
+    last_failure_at: number;
+    locked_until: number | null;
+  };
   outbox: {
     id: Generated<number>;
     pool_id: string;

@@ -1,5 +1,6 @@
 import type {
   AdminKeyRecord,
+  AuthSessionRecord,
   ClientRecord,
   CodeRecord,
   ListedUser,
@@ -9,6 +10,9 @@ import type {
   NewMessage,
   NewUser,
   PoolRecord,
+  RefreshTokenRecord,
+  SignInFailuresRecord,
+  SigningKeyRecord,
   UserKeys,
   UserLookup,
   UserQuery,
@@ -39,7 +43,7 @@ export interface Store {
   insertPool(pool: PoolRecord): Promise<void>;
   getPool(id: string): Promise<PoolRecord | undefined>;
   updatePool(pool: PoolRecord): Promise<boolean>;
-  /** Deletes the pool with everything in it (clients, users, codes, messages). */
+  /** Deletes the pool with everything in it (clients, users, codes, keys, tokens, sessions, messages). */
   deletePool(id: string): Promise<boolean>;
   /** Pools ordered by id, strictly after `after`. */
   listPools(page: { after?: string; limit: number }): Promise<PoolRecord[]>;
@@ -62,7 +66,7 @@ export interface Store {
    * with the next version. Given the row as it was (`before`), only what changed is written.
    */
   updateUser(user: UserRecord, keys: UserKeys, before?: { user: UserRecord; keys: UserKeys }): Promise<UserRecord>;
-  /** Deletes a user and the user's codes. */
+  /** Deletes a user with the user's codes, refresh tokens, sessions and failure counts. */
   deleteUser(poolId: string, id: number): Promise<boolean>;
   /** One page in keyset order: (filter column, username key), or username key without a filter. */
   listUsers(query: UserQuery): Promise<ListedUser[]>;
@@ -75,6 +79,26 @@ export interface Store {
   recordFailedCodeAttempt(id: number): Promise<void>;
   /** Removes a code; true only for the caller that removed it, so a code is used once. */
   deleteCode(id: number): Promise<boolean>;
+
+  insertSigningKey(key: SigningKeyRecord): Promise<void>;
+  /** A pool's signing keys, oldest first, retired ones included. */
+  listSigningKeys(poolId: string): Promise<SigningKeyRecord[]>;
+  /** Marks the pool's active keys retired at `at`. */
+  retireSigningKeys(poolId: string, at: number): Promise<void>;
+
+  insertRefreshToken(token: RefreshTokenRecord): Promise<void>;
+  getRefreshToken(id: string): Promise<RefreshTokenRecord | undefined>;
+  /** Revokes every live refresh token of a user (global sign-out). */
+  revokeRefreshTokens(userId: number, at: number): Promise<void>;
+
+  insertAuthSession(session: AuthSessionRecord): Promise<void>;
+  getAuthSession(id: string): Promise<AuthSessionRecord | undefined>;
+  /** Removes a session; true only for the caller that removed it, so a session answers once. */
+  deleteAuthSession(id: string): Promise<boolean>;
+
+  getSignInFailures(userId: number): Promise<SignInFailuresRecord | undefined>;
+  putSignInFailures(failures: SignInFailuresRecord): Promise<void>;
+  clearSignInFailures(userId: number): Promise<void>;
 
   appendMessage(message: NewMessage): Promise<MessageRecord>;
   /** Messages in insertion order. */

@@ -1003,6 +1003,136 @@ describeEachStore("store contract", (s) => {
     });
   });
 
+  describe("sign-in records", () => {
+    const jwk = { kty: "RSA", n: "abc", e: "AQAB", alg: "RS256", use: "sig" };
+
+    it("signing keys list oldest first, and retiring marks only the active ones", async () => {
+      const poolId = await existingPool();
+      const old = {
+        kid: unique("kid"),
+        poolId,
+        use: "id" as const,
+        publicJwk: { ...jwk, kid: "a" },
+        sealedPrivateKey: "sealed",
+        createdAt: 1,
+        retiredAt: 0,
+      };
+      const current = { ...old, kid: unique("kid"), use: "access" as const, createdAt: 2, retiredAt: null };
+      await s().insertSigningKey(current);
+      await s().insertSigningKey(old);
+      assert.deepEqual(await s().listSigningKeys(poolId), [old, current]);
+      await s().retireSigningKeys(poolId, 50);
+      assert.deepEqual(
+        (await s().listSigningKeys(poolId)).map((k) => k.retiredAt),
+        [0, 50],
+      );
+      assert.deepEqual(await s().listSigningKeys(await existingPool()), []);
+    });
+
+    it("refresh tokens read back as inserted and are revoked per user", async () => {
+      const poolId = await existingPool();
+      const user = await s().insertUser(newUser(poolId));
+      const other = await s().insertUser(newUser(poolId));
+      const token = {
+        id: unique("rt"),
+        poolId,
+        clientId: "client",
+        userId: user.id,
+        secretHash: "hash",
+        authTime: 10,
+        createdAt: 11,
+        expiresAt: 12,
+        revokedAt: null,
+      };
+      const othersToken = { ...token, id: unique("rt"), userId: other.id };
+      await s().insertRefreshToken(token);
+      await s().insertRefreshToken(othersToken);
+      assert.deepEqual(await s().getRefreshToken(token.id), token);
+      await s().revokeRefreshTokens(user.id, 99);
+      assert.equal((await s().getRefreshToken(token.id))?.revokedAt, 99);
+      assert.equal((await s().getRefreshToken(othersToken.id))?.revokedAt, null);
+      assert.equal(await s().getRefreshToken("missing"), undefined);
+    });
+
+    it("an auth session can be deleted once", async () => {
+      const poolId = await existingPool();
+      const user = await s().insertUser(newUser(poolId));
+      const session = {
+        id: unique("session"),
+        poolId,
+        clientId: "c",
+        userId: user.id,
+        challenge: "NEW_PASSWORD_REQUIRED",
+        createdAt: 1,
+        expiresAt: 2,
+      };
+      await s().insertAuthSession(session);
+      assert.deepEqual(await s().getAuthSession(session.id), session);
+      const results = await Promise.all([s().deleteAuthSession(session.id), s().deleteAuthSession(session.id)]);
+      assert.deepEqual(results.sort(), [false, true]);
+      assert.equal(await s().getAuthSession(session.id), undefined);
+    });
+
+    it("sign-in failures are upserted per user and cleared", async () => {
+      const poolId = await existingPool();
+      const user = await s().insertUser(newUser(poolId));
+      await s().putSignInFailures({ userId: user.id, poolId, failures: 1, lastFailureAt: 5, lockedUntil: null });
+      await s().putSignInFailures({ userId: user.id, poolId, failures: 6, lastFailureAt: 9, lockedUntil: 11 });
+      assert.deepEqual(await s().getSignInFailures(user.id), {
+        userId: user.id,
+        poolId,
+        failures: 6,
+        lastFailureAt: 9,
+        lockedUntil: 11,
+      });
+      await s().clearSignInFailures(user.id);
+      assert.equal(await s().getSignInFailures(user.id), undefined);
+    });
+
+    it("deleting a user or a pool deletes its sign-in records", async () => {
+      const pool = newPool();
+      await s().insertPool(pool);
+      const user = await s().insertUser(newUser(pool.id));
+      const tokenId = unique("rt");
+      await s().insertRefreshToken({
+        id: tokenId,
+        poolId: pool.id,
+        clientId: "c",
+        userId: user.id,
+        secretHash: "h",
+        authTime: 1,
+        createdAt: 1,
+        expiresAt: 2,
+        revokedAt: null,
+      });
+      await s().insertAuthSession({
+        id: unique("s"),
+        poolId: pool.id,
+        clientId: "c",
+        userId: user.id,
+        challenge: "X",
+        createdAt: 1,
+        expiresAt: 2,
+      });
+      await s().putSignInFailures({ userId: user.id, poolId: pool.id, failures: 1, lastFailureAt: 1, lockedUntil: null });
+      await s().deleteUser(pool.id, user.id);
+      assert.equal(await s().getRefreshToken(tokenId), undefined);
+      assert.equal(await s().getSignInFailures(user.id), undefined);
+      const kid = unique("kid");
+      await s().insertSigningKey({
+        kid,
+        poolId: pool.id,
+        use: "id",
+        publicJwk: jwk,
+        sealedPrivateKey: "s",
+        createdAt: 1,
+        retiredAt: null,
+      });
+      await s().deletePool(pool.id);
+      assert.deepEqual(await s().listSigningKeys(pool.id), []);
+    });
+  });
+
   describe("outbox", () => {
     it("appendMessage returns the message with its id", async () => {
       const message = newMessage(await existingPool());

@@ -2,6 +2,7 @@ import type { Kysely, Migration, MigrationProvider } from "kysely";
 import type { Engine } from "../store.js";
 import { initial } from "./001_initial.js";
 import { codes } from "./002_codes.js";
+import { signIn } from "./003_sign_in.js";
 
 /** A forward-only migration; `engine` lets a step pick types where the engines differ. */
 export type EngineMigration = (db: Kysely<unknown>, engine: Engine) => Promise<void>;
@@ -10,6 +11,7 @@ export type EngineMigration = (db: Kysely<unknown>, engine: Engine) => Promise<v
 const MIGRATIONS: Record<string, EngineMigration> = {
   "001_initial": initial,
   "002_codes": codes,
+  "003_sign_in": signIn,
 };
 
 export function migrationProvider(engine: Engine): MigrationProvider {

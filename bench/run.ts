@@ -5,7 +5,9 @@ import { formatResults, type LoadResult, runLoad } from "./lib/loadgen.js";
 import type { BenchContext, Scenario } from "./lib/scenario.js";
 import { type ServerProcess, startServerProcess } from "./lib/serverProcess.js";
 import { adminGetUser } from "./scenarios/adminGetUser.js";
+import { groups } from "./scenarios/groups.js";
 import { listUsers } from "./scenarios/listUsers.js";
+import { signIn } from "./scenarios/signIn.js";
 import { userLifecycle } from "./scenarios/userLifecycle.js";
 
 /**
@@ -13,7 +15,7 @@ import { userLifecycle } from "./scenarios/userLifecycle.js";
  * each against its own `userpool serve` process on a fresh SQLite directory,
  * and prints ops/s with p50/p99 latency per operation.
  */
-const SCENARIOS: readonly Scenario[] = [adminGetUser, userLifecycle, listUsers];
+const SCENARIOS: readonly Scenario[] = [adminGetUser, userLifecycle, listUsers, signIn, groups];
 
 const args = process.argv.slice(2);
 const secondsAt = args.indexOf("--seconds");

@@ -1,5 +1,4 @@
-import { hash } from "@node-rs/argon2";
-import { STANDARD_HASH } from "../../src/domain/passwordHasher.js";
+import { hashRate } from "../lib/hashRate.js";
 import type { Scenario } from "../lib/scenario.js";
 import { seedPool } from "../lib/seed.js";
 import { type PreparedRequest, signRequest } from "../lib/signer.js";
@@ -7,32 +6,6 @@ import { type PreparedRequest, signRequest } from "../lib/signer.js";
 const USERS = 100_000;
 /** Distinct users the reads and updates spread over: more than the server's 20,000-row user cache holds. */
 const SPREAD = 50_000;
-
-/**
- * The bare argon2id rate at the server's cost on all cores: as many hashes
- * in flight as libuv's default pool has threads (4), for a few seconds, in
- * this process while the server idles.
- */
-async function hashRate(seconds: number): Promise<number> {
-  const options = {
-    algorithm: 2,
-    memoryCost: STANDARD_HASH.memoryKiB,
-    timeCost: STANDARD_HASH.iterations,
-    parallelism: 1,
-  } as const;
-  const deadline = performance.now() + seconds * 1000;
-  let done = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: 4 }, async () => {
-      while (performance.now() < deadline) {
-        await hash("Bench-Passw0rd!", options);
-        done++;
-      }
-    }),
-  );
-  return done / ((performance.now() - started) / 1000);
-}
 
 /**
  * Issue 3 on a pool of 100,000 users (SQLite): AdminGetUser ≥ 5,000/s,

@@ -3,6 +3,8 @@ import { createAdminKey, deleteAdminKey, listAdminKeys } from "../domain/adminKe
 import { compact } from "../domain/compact.js";
 import type { DomainContext } from "../domain/context.js";
 import { listOutbox } from "../domain/outbox.js";
+import { getPool } from "../domain/pools.js";
+import { rotateSigningKeys } from "../domain/signingKeys.js";
 import { createLogger } from "../server/logger.js";
 import { openDomain, startServer } from "../server/startServer.js";
 import type { MessageRecord } from "../store/records.js";
@@ -39,6 +41,10 @@ program
   .option("--port <port>", "port to listen on; 0 picks a free one", port, 9330)
   .addOption(dataOption())
   .option("--region <region>", "AWS region to answer as (default: USERPOOL_REGION or us-east-1)")
+  .option(
+    "--public-url <url>",
+    "public base URL for token issuers and JWKS links (default: USERPOOL_PUBLIC_URL or the server's own URL)",
+  )
   .addOption(
     new Option("--password-hash <cost>", "password hashing cost; fast is for test suites only")
       .choices(["standard", "fast"])
@@ -55,17 +61,21 @@ program
       port: number;
       data: string;
       region?: string;
+      publicUrl?: string;
       passwordHash: "standard" | "fast";
       logLevel: "info";
     }) => {
-      const server = await startServer({
-        host: opts.host,
-        port: opts.port,
-        data: opts.data,
-        ...(opts.region === undefined ? {} : { region: opts.region }),
-        passwordHash: opts.passwordHash,
-        logLevel: opts.logLevel,
-      });
+      const server = await startServer(
+        compact({
+          host: opts.host,
+          port: opts.port,
+          data: opts.data,
+          region: opts.region,
+          publicUrl: opts.publicUrl,
+          passwordHash: opts.passwordHash,
+          logLevel: opts.logLevel,
+        }),
+      );
       if (server.credentialsGenerated && server.credentials !== undefined) {
         process.stdout.write(
           "Generated an admin access key on first start; it is shown only this once:\n" +
@@ -89,7 +99,7 @@ program
     },
   );
 
-const keys = program.command("keys").description("manage admin access keys (SigV4 credentials for Admin* operations)");
+const keys = program.command("keys").description("manage admin access keys (SigV4 credentials) and pools' token signing keys");
 
 keys
   .command("create")
@@ -100,6 +110,19 @@ keys
     await withDomain(opts.data, async (domain) => {
       const key = await createAdminKey(domain, opts.description ?? null);
       process.stdout.write(`USERPOOL_ACCESS_KEY_ID=${key.accessKeyId}\nUSERPOOL_SECRET_ACCESS_KEY=${key.secretAccessKey}\n`);
+    });
+  });
+
+keys
+  .command("rotate")
+  .description("give a pool new token signing keys; tokens signed with the old ones stay valid until they expire")
+  .requiredOption("--pool <poolId>", "the user pool")
+  .addOption(dataOption())
+  .action(async (opts: { data: string; pool: string }) => {
+    await withDomain(opts.data, async (domain) => {
+      await getPool(domain, opts.pool);
+      await rotateSigningKeys(domain, opts.pool);
+      process.stdout.write(`rotated the signing keys of ${opts.pool}\n`);
     });
   });
 

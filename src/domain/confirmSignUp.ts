@@ -72,7 +72,7 @@ async function mappingAliasClashes<T>(pool: Pool, work: () => Promise<T>): Promi
 }
 
 /** What redeemCode refuses a code with. Its bookkeeping (failed attempts, spent codes) must be kept. */
-function isCodeRejection(error: unknown): error is Error {
+export function isCodeRejection(error: unknown): error is Error {
   return (
     error instanceof CodeMismatchException || error instanceof ExpiredCodeException || error instanceof LimitExceededException
   );

@@ -16,6 +16,11 @@ export interface DomainContext {
   region: string;
   /** The 12-digit account id in ARNs. */
   accountId: string;
+  /**
+   * The public base URL tokens name as their issuer (`iss` = this + "/" +
+   * pool id) and that serves the JWKS; the server's own URL unless configured.
+   */
+  publicUrl: string;
 }
 
 /** The same context over another store, e.g. the one a transaction hands out. */

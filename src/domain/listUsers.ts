@@ -39,7 +39,7 @@ type Position = [sortValue: string, usernameKey: string];
  * empty page without one tells the caller the pool is empty. The message
  * names 'limit' (the member) where that capture named an internal 'maxItems'.
  */
-function pageLimit(limit: number | undefined): number {
+export function pageLimit(limit: number | undefined): number {
   if (limit === undefined) return DEFAULT_LIMIT;
   if (limit === 0) {
     throw new InvalidParameterException(

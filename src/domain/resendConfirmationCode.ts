@@ -1,15 +1,14 @@
-import { createHmac } from "node:crypto";
 import { InvalidParameterException, NotAuthorizedException, UserNotFoundException } from "../errors.js";
 import { atomically } from "./atomically.js";
 import { preventsUserExistenceErrors } from "./clientSettings.js";
 import { getClientById } from "./clients.js";
-import { type CodeDeliveryDetails, maskDestination } from "./codeDelivery.js";
+import type { CodeDeliveryDetails } from "./codeDelivery.js";
 import type { DomainContext } from "./context.js";
-import { type DeliveryMedium, MEDIUM_ATTRIBUTE } from "./messages.js";
+import { MEDIUM_ATTRIBUTE } from "./messages.js";
 import { getPool, type Pool } from "./pools.js";
 import { checkSecretHash } from "./secretHash.js";
 import { sendConfirmationCode } from "./signUp.js";
-import { foldCase, looksLikeEmail, looksLikePhoneNumber } from "./userKeys.js";
+import { simulatedCodeDelivery } from "./simulatedDelivery.js";
 import { findUser } from "./userLookup.js";
 
 export interface ResendConfirmationCodeRequest {
@@ -29,34 +28,16 @@ function noDelivery(): NotAuthorizedException {
 }
 
 /**
- * What a code sent to nobody looks like, for a user the caller must not
- * learn about (reference §2.7; developer guide: the simulated medium follows
- * "the input username format and verification settings of the user pool").
- * A name that is an email or phone number the pool verifies is masked as
- * itself; otherwise the pool's preferred medium (as signUpMedium prefers)
- * with a made-up destination, stable per pool and name so that asking
- * twice gives the same answer. A pool that verifies nothing refuses as it
- * does for every user.
+ * The simulated answer for a user the caller must not learn about
+ * (simulatedCodeDelivery): a sign-up code would go to a contact the pool
+ * auto-verifies, the phone number first (as signUpMedium prefers). A pool
+ * that verifies nothing refuses as it does for every user.
  */
 export function simulatedDelivery(ctx: DomainContext, pool: Pool, username: string): CodeDeliveryDetails {
   const auto = pool.settings.AutoVerifiedAttributes ?? [];
-  if (auto.length === 0) throw noDelivery();
-  const details = (medium: DeliveryMedium, destination: string): CodeDeliveryDetails => ({
-    Destination: destination,
-    DeliveryMedium: medium,
-    AttributeName: MEDIUM_ATTRIBUTE[medium],
-  });
-  if (auto.includes("email") && looksLikeEmail(username)) return details("EMAIL", maskDestination("EMAIL", username));
-  if (auto.includes("phone_number") && looksLikePhoneNumber(username)) return details("SMS", maskDestination("SMS", username));
-  const seed = createHmac("sha256", ctx.sealer.deriveKey("simulated-delivery"))
-    .update(`${pool.id}\u0000${foldCase(pool.settings, username)}`)
-    .digest();
-  const letter = (byte: number) => String.fromCharCode(97 + (byte % 26));
-  if (auto.includes("phone_number")) {
-    const digits = [...seed.subarray(2, 6)].map((b) => String(b % 10)).join("");
-    return details("SMS", maskDestination("SMS", `+1000000${digits}`));
-  }
-  return details("EMAIL", `${letter(seed[0] ?? 0)}***@${letter(seed[1] ?? 0)}***`);
+  const [first, ...rest] = (["SMS", "EMAIL"] as const).filter((medium) => auto.includes(MEDIUM_ATTRIBUTE[medium]));
+  if (first === undefined) throw noDelivery();
+  return simulatedCodeDelivery(ctx, pool, username, [first, ...rest]);
 }
 
 /**

@@ -42,6 +42,9 @@ export const UserPoolNameType = string({
   pattern: "[\\w\\s+=,.@-]+",
 });
 export const GroupNameType = string({ min: 1, max: 128, pattern: PRINTABLE });
+export const DescriptionType = string({ max: 2048 });
+/** The model sets only a minimum; CreateGroup's documentation: "The maximum Precedence value is 2^31-1." */
+export const PrecedenceType = integer({ min: 0, max: 2_147_483_647 });
 export const ArnType = string({ min: 20, max: 2048, pattern: ARN });
 export const PasswordType = string({
   max: 256,
@@ -80,6 +83,37 @@ export const SecretHashType = string({
 });
 export const ConfirmationCodeType = string({ min: 1, max: 2048, pattern: "[\\S]+" });
 export const SessionType = string({ min: 20, max: 2048, sensitive: true });
+export const TokenModelType = string({ pattern: "[A-Za-z0-9-_=.]+", sensitive: true });
+export const AuthFlowType = enumOf([
+  "USER_SRP_AUTH",
+  "REFRESH_TOKEN_AUTH",
+  "REFRESH_TOKEN",
+  "CUSTOM_AUTH",
+  "ADMIN_NO_SRP_AUTH",
+  "USER_PASSWORD_AUTH",
+  "ADMIN_USER_PASSWORD_AUTH",
+  "USER_AUTH",
+]);
+export const ChallengeNameType = enumOf([
+  "SMS_MFA",
+  "EMAIL_OTP",
+  "SOFTWARE_TOKEN_MFA",
+  "SELECT_MFA_TYPE",
+  "MFA_SETUP",
+  "PASSWORD_VERIFIER",
+  "CUSTOM_CHALLENGE",
+  "SELECT_CHALLENGE",
+  "DEVICE_SRP_AUTH",
+  "DEVICE_PASSWORD_VERIFIER",
+  "ADMIN_NO_SRP_AUTH",
+  "NEW_PASSWORD_REQUIRED",
+  "SMS_OTP",
+  "PASSWORD",
+  "WEB_AUTHN",
+  "PASSWORD_SRP",
+]);
+/** AuthParameters and ChallengeResponses: string maps holding passwords and tokens, never echoed. */
+export const SensitiveMapType = map(string({ sensitive: true }));
 
 export const AnalyticsMetadataType = struct({
   AnalyticsEndpointId: StringType,

@@ -14,7 +14,7 @@ import type { Store } from "../store/store.js";
 import { HttpServer } from "./httpServer.js";
 import { createLogger } from "./logger.js";
 import { resolveMasterKey } from "./masterKey.js";
-import { healthRoute } from "./routes.js";
+import { healthRoute, wellKnownRoute } from "./routes.js";
 
 export interface Credentials {
   accessKeyId: string;
@@ -40,6 +40,11 @@ export interface StartServerOptions {
   clock?: Clock;
   random?: Random;
   accountId?: string;
+  /**
+   * The public base URL of this server, for token issuers (`iss` = URL + "/" +
+   * pool id) and JWKS links. Default USERPOOL_PUBLIC_URL, else the server's own URL.
+   */
+  publicUrl?: string;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -95,6 +100,8 @@ export async function openDomain(options: StartServerOptions & { logger: Logger 
       sender: outboxSender,
       region: options.region ?? env.USERPOOL_REGION ?? "us-east-1",
       accountId: options.accountId ?? "000000000000",
+      // Until the server listens and knows its own URL (startServer sets it then).
+      publicUrl: options.publicUrl ?? "",
     };
   } catch (error) {
     await store.close();
@@ -134,7 +141,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 
   const http = new HttpServer({
     api: new ApiHandler({ operations: OPERATIONS, verifier, domain }),
-    routes: [healthRoute(domain), outboxRoute(domain, verifier)],
+    routes: [healthRoute(domain), wellKnownRoute(domain), outboxRoute(domain, verifier)],
     logger,
   });
   let address: { host: string; port: number };
@@ -146,6 +153,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   }
   const hostForUrl = address.host.includes(":") ? `[${address.host}]` : address.host;
   const url = `http://${hostForUrl}:${address.port}`;
+  domain.publicUrl = (options.publicUrl ?? (env.USERPOOL_PUBLIC_URL || url)).replace(/\/+$/, "");
   logger.info({ url, region: domain.region }, "listening");
 
   let closing: Promise<void> | undefined;

@@ -33,19 +33,19 @@ export class PoolCache {
 }
 
 /**
- * A read-through cache of user rows, for SQLite, where this process is the
- * only one that writes users. A cached row is served only while nothing
- * could have changed it since it was read:
- * - every user write through this store, and the end of every transaction,
- *   moves `generation`, which makes all earlier entries stale;
+ * A read-through cache of rows, for SQLite, where this process is the only
+ * one that writes. A cached row is served only while nothing could have
+ * changed it since it was read:
+ * - every write of such rows through this store, and the end of every
+ *   transaction, moves `generation`, which makes all earlier entries stale;
  * - a commit by any other connection (a second process on the same file)
  *   moves SQLite's data_version, which the store checks before each use.
  * Under load a keyed SQLite read cost several times a map lookup
  * (bench/README.md). PostgreSQL deployments may run several processes, so
  * they read through every time.
  */
-export class UserCache {
-  private readonly entries = new Map<string, { user: UserRecord; generation: number }>();
+export class RowCache<Row extends object> {
+  private readonly entries = new Map<string, { row: Row; generation: number }>();
   private generation = 0;
 
   constructor(private readonly capacity: number) {}
@@ -60,20 +60,25 @@ export class UserCache {
     return this.generation;
   }
 
-  get(key: string): UserRecord | undefined {
+  get(key: string): Row | undefined {
     const entry = this.entries.get(key);
     if (entry === undefined) return undefined;
-    if (entry.generation === this.generation) return entry.user;
+    if (entry.generation === this.generation) return entry.row;
     this.entries.delete(key);
     return undefined;
   }
 
-  /** Stores a row read at `generation`; if anything changed since, the entry is born stale. */
-  set(key: string, user: UserRecord, generation: number): void {
+  /** Stores a row read at `generation`, frozen; if anything changed since, the entry is born stale. */
+  set(key: string, row: Row, generation: number): Row {
     if (this.entries.size >= this.capacity) {
       const oldest = this.entries.keys().next();
       if (oldest.done !== true) this.entries.delete(oldest.value);
     }
-    this.entries.set(key, { user: deepFreeze(user), generation });
+    const frozen = deepFreeze(row);
+    this.entries.set(key, { row: frozen, generation });
+    return frozen;
   }
 }
+
+/** User rows by lookup key (kyselyStore.findUser). */
+export class UserCache extends RowCache<UserRecord> {}

@@ -167,6 +167,8 @@ export interface RefreshTokenRecord {
   poolId: string;
   clientId: string;
   userId: number;
+  /** The user's sub, to find the user by (the fast, cached lookup). */
+  userSub: string;
   /** A hash of the token's secret part; the token itself is never stored. */
   secretHash: string;
   authTime: number;
@@ -193,4 +195,19 @@ export interface SignInFailuresRecord {
   failures: number;
   lastFailureAt: number;
   lockedUntil: number | null;
+}
+
+/**
+ * A user pool group (reference §3.3). Names are unique in a pool and compared
+ * byte for byte; a group has no id of its own, so (poolId, name) is its key.
+ * Precedence is null when unset: lower numbers win, and null loses to any number (§5.3).
+ */
+export interface GroupRecord {
+  poolId: string;
+  name: string;
+  description: string | null;
+  roleArn: string | null;
+  precedence: number | null;
+  createdAt: number;
+  modifiedAt: number;
 }

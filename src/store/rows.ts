@@ -4,6 +4,7 @@ import type {
   AuthSessionRecord,
   ClientRecord,
   CodeRecord,
+  GroupRecord,
   JsonObject,
   MessageRecord,
   NewUser,
@@ -191,6 +192,7 @@ export function refreshTokenFromRow(row: Selectable<Database["refresh_tokens"]>)
     poolId: row.pool_id,
     clientId: row.client_id,
     userId: Number(row.user_id),
+    userSub: row.user_sub,
     secretHash: row.secret_hash,
     authTime: Number(row.auth_time),
     createdAt: Number(row.created_at),
@@ -218,5 +220,29 @@ export function signInFailuresFromRow(row: Selectable<Database["sign_in_failures
     failures: row.failures,
     lastFailureAt: Number(row.last_failure_at),
     lockedUntil: row.locked_until === null ? null : Number(row.locked_until),
+  };
+}
+
+export function groupFromRow(row: Selectable<Database["groups"]>): GroupRecord {
+  return {
+    poolId: row.pool_id,
+    name: row.name,
+    description: row.description,
+    roleArn: row.role_arn,
+    precedence: row.precedence === null ? null : Number(row.precedence),
+    createdAt: Number(row.created_at),
+    modifiedAt: Number(row.modified_at),
+  };
+}
+
+export function groupToRow(group: GroupRecord): Selectable<Database["groups"]> {
+  return {
+    pool_id: group.poolId,
+    name: group.name,
+    description: group.description,
+    role_arn: group.roleArn,
+    precedence: group.precedence,
+    created_at: group.createdAt,
+    modified_at: group.modifiedAt,
   };
 }

@@ -75,6 +75,7 @@ export interface Database {
     pool_id: string;
     client_id: string;
     user_id: number;
+    user_sub: string;
     secret_hash: string;
     auth_time: number;
     created_at: number;
@@ -96,6 +97,22 @@ export interface Database {
     failures: number;
     last_failure_at: number;
     locked_until: number | null;
+  };
+  groups: {
+    pool_id: string;
+    name: string;
+    description: string | null;
+    role_arn: string | null;
+    precedence: number | null;
+    created_at: number;
+    modified_at: number;
+  };
+  /** One row per (user, group); the username key is copied from the user (usernames never change) so a group lists its members in username order. */
+  group_members: {
+    user_id: number;
+    group_name: string;
+    pool_id: string;
+    username_key: string;
   };
   outbox: {
     id: Generated<number>;

@@ -3,6 +3,7 @@ import type {
   AuthSessionRecord,
   ClientRecord,
   CodeRecord,
+  GroupRecord,
   ListedUser,
   MessageQuery,
   MessageRecord,
@@ -43,7 +44,7 @@ export interface Store {
   insertPool(pool: PoolRecord): Promise<void>;
   getPool(id: string): Promise<PoolRecord | undefined>;
   updatePool(pool: PoolRecord): Promise<boolean>;
-  /** Deletes the pool with everything in it (clients, users, codes, keys, tokens, sessions, messages). */
+  /** Deletes the pool with everything in it (clients, users, groups, codes, keys, tokens, sessions, messages). */
   deletePool(id: string): Promise<boolean>;
   /** Pools ordered by id, strictly after `after`. */
   listPools(page: { after?: string; limit: number }): Promise<PoolRecord[]>;
@@ -66,7 +67,7 @@ export interface Store {
    * with the next version. Given the row as it was (`before`), only what changed is written.
    */
   updateUser(user: UserRecord, keys: UserKeys, before?: { user: UserRecord; keys: UserKeys }): Promise<UserRecord>;
-  /** Deletes a user with the user's codes, refresh tokens, sessions and failure counts. */
+  /** Deletes a user with the user's codes, refresh tokens, sessions, failure counts and group memberships. */
   deleteUser(poolId: string, id: number): Promise<boolean>;
   /** One page in keyset order: (filter column, username key), or username key without a filter. */
   listUsers(query: UserQuery): Promise<ListedUser[]>;
@@ -90,6 +91,8 @@ export interface Store {
   getRefreshToken(id: string): Promise<RefreshTokenRecord | undefined>;
   /** Revokes every live refresh token of a user (global sign-out). */
   revokeRefreshTokens(userId: number, at: number): Promise<void>;
+  /** Revokes one refresh token (RevokeToken). */
+  revokeRefreshToken(id: string, at: number): Promise<void>;
 
   insertAuthSession(session: AuthSessionRecord): Promise<void>;
   getAuthSession(id: string): Promise<AuthSessionRecord | undefined>;
@@ -99,6 +102,31 @@ export interface Store {
   getSignInFailures(userId: number): Promise<SignInFailuresRecord | undefined>;
   putSignInFailures(failures: SignInFailuresRecord): Promise<void>;
   clearSignInFailures(userId: number): Promise<void>;
+
+  // --- groups (reference §3.1–§3.3) ---
+  /** Throws UniqueViolation when the pool has a group of that name. */
+  insertGroup(group: GroupRecord): Promise<void>;
+  getGroup(poolId: string, name: string): Promise<GroupRecord | undefined>;
+  /** Writes description, role, precedence and modification time; false when the group is absent. */
+  updateGroup(group: GroupRecord): Promise<boolean>;
+  /** Deletes a group with its memberships. */
+  deleteGroup(poolId: string, name: string): Promise<boolean>;
+  /** A pool's groups ordered by name (byte order), strictly after `after`. */
+  listGroups(poolId: string, page: { after?: string; limit: number }): Promise<GroupRecord[]>;
+  countGroups(poolId: string): Promise<number>;
+  /**
+   * Makes a user of the pool a member of one of its groups; true when the user
+   * is a member afterwards, whether just added or already one. False when the
+   * group or the user does not exist (in that pool), or the user is in
+   * `maxGroupsOfUser` other groups; the caller finds out which.
+   */
+  addGroupMember(poolId: string, groupName: string, userId: number, maxGroupsOfUser: number): Promise<boolean>;
+  /** False when the user was not a member. */
+  removeGroupMember(poolId: string, groupName: string, userId: number): Promise<boolean>;
+  /** The groups of a user of the pool (user ids are unique, so the pool only names them), by name (byte order), after `after`. */
+  listGroupsOfUser(poolId: string, userId: number, page: { after?: string; limit: number }): Promise<GroupRecord[]>;
+  /** A group's members ordered by username key, strictly after `after` (a username key). */
+  listGroupMembers(poolId: string, groupName: string, page: { after?: string; limit: number }): Promise<UserRecord[]>;
 
   appendMessage(message: NewMessage): Promise<MessageRecord>;
   /** Messages in insertion order. */

@@ -5,6 +5,7 @@ import type {
   AdminKeyRecord,
   AliasColumn,
   ClientRecord,
+  GroupRecord,
   ListedUser,
   NewCode,
   NewMessage,
@@ -1038,6 +1039,7 @@ describeEachStore("store contract", (s) => {
         poolId,
         clientId: "client",
         userId: user.id,
+        userSub: user.sub,
         secretHash: "hash",
         authTime: 10,
         createdAt: 11,
@@ -1052,6 +1054,8 @@ describeEachStore("store contract", (s) => {
       assert.equal((await s().getRefreshToken(token.id))?.revokedAt, 99);
       assert.equal((await s().getRefreshToken(othersToken.id))?.revokedAt, null);
       assert.equal(await s().getRefreshToken("missing"), undefined);
+      await s().revokeRefreshToken(othersToken.id, 100);
+      assert.equal((await s().getRefreshToken(othersToken.id))?.revokedAt, 100);
     });
 
     it("an auth session can be deleted once", async () => {
@@ -1099,6 +1103,7 @@ describeEachStore("store contract", (s) => {
         poolId: pool.id,
         clientId: "c",
         userId: user.id,
+        userSub: user.sub,
         secretHash: "h",
         authTime: 1,
         createdAt: 1,
@@ -1314,6 +1319,244 @@ describeEachStore("store contract", (s) => {
       assert.deepEqual(await s().getClient(client.id), client);
       assert.deepEqual(await s().findUser(poolId, { by: "sub", value: user.sub }), user);
       assert.deepEqual(await s().listMessages({ poolId, limit: 10 }), [message]);
+    });
+  });
+});
+
+describeEachStore("store contract: groups", (s) => {
+  async function existingPool(): Promise<string> {
+    const pool = newPool();
+    await s().insertPool(pool);
+    return pool.id;
+  }
+
+  function newGroup(poolId: string, overrides: Partial<GroupRecord> = {}): GroupRecord {
+    return {
+      poolId,
+      name: unique("group"),
+      description: "a group ✓",
+      roleArn: "arn:aws:iam::123456789012:role/a-role",
+      precedence: 3,
+      createdAt: 1_700_000_000_000,
+      modifiedAt: 1_700_000_000_000,
+      ...overrides,
+    };
+  }
+
+  async function existingGroup(poolId: string, overrides: Partial<GroupRecord> = {}): Promise<GroupRecord> {
+    const group = newGroup(poolId, overrides);
+    await s().insertGroup(group);
+    return group;
+  }
+
+  const names = (groups: GroupRecord[]) => groups.map((g) => g.name);
+  const usernames = (users: UserRecord[]) => users.map((u) => u.username);
+
+  describe("groups", () => {
+    it("an inserted group reads back as written", async () => {
+      const group = await existingGroup(await existingPool());
+      assert.deepEqual(await s().getGroup(group.poolId, group.name), group);
+    });
+
+    it("a group without description, role or precedence reads back with nulls", async () => {
+      const group = await existingGroup(await existingPool(), { description: null, roleArn: null, precedence: null });
+      assert.deepEqual(await s().getGroup(group.poolId, group.name), group);
+    });
+
+    it("an unknown group, or a group of another pool, reads as undefined", async () => {
+      const group = await existingGroup(await existingPool());
+      assert.equal(await s().getGroup(group.poolId, unique("group")), undefined);
+      assert.equal(await s().getGroup(await existingPool(), group.name), undefined);
+    });
+
+    it("a second group of the same name in a pool is a UniqueViolation; other pools and other cases are free", async () => {
+      const group = await existingGroup(await existingPool());
+      await assert.rejects(s().insertGroup({ ...group, description: "again" }), UniqueViolation);
+      await s().insertGroup({ ...group, poolId: await existingPool() });
+      await s().insertGroup({ ...group, name: group.name.toUpperCase() });
+    });
+
+    it("updateGroup replaces description, role, precedence and modification time and returns true", async () => {
+      const group = await existingGroup(await existingPool());
+      const changed = { ...group, description: null, roleArn: null, precedence: 0, modifiedAt: group.modifiedAt + 1000 };
+      assert.equal(await s().updateGroup(changed), true);
+      assert.deepEqual(await s().getGroup(group.poolId, group.name), changed);
+    });
+
+    it("updateGroup returns false when the group is absent", async () => {
+      assert.equal(await s().updateGroup(newGroup(await existingPool())), false);
+    });
+
+    it("listGroups orders a pool's groups by name in byte order, after a name, honouring the limit", async () => {
+      const poolId = await existingPool();
+      await existingGroup(await existingPool(), { name: "a-elsewhere" });
+      for (const name of ["b", "a", "B", "é", "c"]) await existingGroup(poolId, { name });
+      assert.deepEqual(names(await s().listGroups(poolId, { limit: 10 })), ["B", "a", "b", "c", "é"]);
+      assert.deepEqual(names(await s().listGroups(poolId, { after: "a", limit: 2 })), ["b", "c"]);
+    });
+
+    it("countGroups counts only the pool's groups", async () => {
+      const poolId = await existingPool();
+      await existingGroup(poolId);
+      await existingGroup(poolId);
+      await existingGroup(await existingPool());
+      assert.equal(await s().countGroups(poolId), 2);
+    });
+
+    it("deleteGroup removes the group and returns true; false when absent", async () => {
+      const group = await existingGroup(await existingPool());
+      assert.equal(await s().deleteGroup(group.poolId, group.name), true);
+      assert.equal(await s().getGroup(group.poolId, group.name), undefined);
+      assert.equal(await s().deleteGroup(group.poolId, group.name), false);
+    });
+  });
+
+  describe("group members", () => {
+    it("addGroupMember adds a user of the pool, and a second add finds the user a member", async () => {
+      const poolId = await existingPool();
+      const group = await existingGroup(poolId);
+      const user = await s().insertUser(newUser(poolId));
+      assert.equal(await s().addGroupMember(poolId, group.name, user.id, 100), true);
+      assert.equal(await s().addGroupMember(poolId, group.name, user.id, 100), true);
+      assert.deepEqual(await s().listGroupsOfUser(poolId, user.id, { limit: 10 }), [group]);
+      assert.deepEqual(await s().listGroupMembers(poolId, group.name, { limit: 10 }), [user]);
+    });
+
+    it("addGroupMember refuses a missing group, a missing user, and a user or group of another pool", async () => {
+      const poolId = await existingPool();
+      const group = await existingGroup(poolId);
+      const user = await s().insertUser(newUser(poolId));
+      const elsewhere = await existingPool();
+      const stranger = await s().insertUser(newUser(elsewhere));
+      const foreignGroup = await existingGroup(elsewhere);
+      assert.equal(await s().addGroupMember(poolId, unique("group"), user.id, 100), false);
+      assert.equal(await s().addGroupMember(poolId, group.name, 987_654_321, 100), false);
+      assert.equal(await s().addGroupMember(poolId, group.name, stranger.id, 100), false);
+      assert.equal(await s().addGroupMember(poolId, foreignGroup.name, user.id, 100), false);
+      assert.deepEqual(await s().listGroupMembers(poolId, group.name, { limit: 10 }), []);
+    });
+
+    it("addGroupMember refuses a user already in the most groups allowed, but still finds an existing membership", async () => {
+      const poolId = await existingPool();
+      const user = await s().insertUser(newUser(poolId));
+      const [first, second, third] = [await existingGroup(poolId), await existingGroup(poolId), await existingGroup(poolId)];
+      assert.equal(await s().addGroupMember(poolId, first.name, user.id, 2), true);
+      assert.equal(await s().addGroupMember(poolId, second.name, user.id, 2), true);
+      assert.equal(await s().addGroupMember(poolId, third.name, user.id, 2), false);
+      assert.equal(await s().addGroupMember(poolId, first.name, user.id, 2), true);
+      assert.deepEqual(names(await s().listGroupsOfUser(poolId, user.id, { limit: 10 })), [first.name, second.name]);
+    });
+
+    it("concurrent adds for one user never take it past the limit", async () => {
+      const poolId = await existingPool();
+      const user = await s().insertUser(newUser(poolId));
+      const groups = await Promise.all(Array.from({ length: 12 }, () => existingGroup(poolId)));
+      const outcomes = await Promise.all(groups.map((g) => s().addGroupMember(poolId, g.name, user.id, 5)));
+      assert.equal(outcomes.filter((o) => o).length, 5);
+      assert.equal((await s().listGroupsOfUser(poolId, user.id, { limit: 100 })).length, 5);
+    });
+
+    it("removeGroupMember removes a membership and returns true; false for a non-member", async () => {
+      const poolId = await existingPool();
+      const group = await existingGroup(poolId);
+      const [member, other] = [await s().insertUser(newUser(poolId)), await s().insertUser(newUser(poolId))];
+      await s().addGroupMember(poolId, group.name, member.id, 100);
+      await s().addGroupMember(poolId, group.name, other.id, 100);
+      assert.equal(await s().removeGroupMember(poolId, group.name, member.id), true);
+      assert.equal(await s().removeGroupMember(poolId, group.name, member.id), false);
+      assert.deepEqual(await s().listGroupMembers(poolId, group.name, { limit: 10 }), [other]);
+      assert.deepEqual(await s().listGroupsOfUser(poolId, member.id, { limit: 10 }), []);
+    });
+
+    it("listGroupMembers orders members by username key, after a key, honouring the limit", async () => {
+      const poolId = await existingPool();
+      const group = await existingGroup(poolId);
+      const prefix = unique("member");
+      for (const suffix of ["d", "b", "a", "c", "e"]) {
+        const user = await s().insertUser(newUser(poolId, { username: `${prefix}-${suffix}` }));
+        await s().addGroupMember(poolId, group.name, user.id, 100);
+      }
+      const all = usernames(await s().listGroupMembers(poolId, group.name, { limit: 10 }));
+      assert.deepEqual(
+        all,
+        ["a", "b", "c", "d", "e"].map((x) => `${prefix}-${x}`),
+      );
+      const page = await s().listGroupMembers(poolId, group.name, { after: `${prefix}-b`, limit: 2 });
+      assert.deepEqual(usernames(page), [`${prefix}-c`, `${prefix}-d`]);
+    });
+
+    it("listGroupsOfUser orders a user's groups by name, after a name, honouring the limit", async () => {
+      const poolId = await existingPool();
+      const user = await s().insertUser(newUser(poolId));
+      for (const name of ["c", "a", "d", "b"]) {
+        await existingGroup(poolId, { name });
+        await s().addGroupMember(poolId, name, user.id, 100);
+      }
+      assert.deepEqual(names(await s().listGroupsOfUser(poolId, user.id, { limit: 10 })), ["a", "b", "c", "d"]);
+      assert.deepEqual(names(await s().listGroupsOfUser(poolId, user.id, { after: "a", limit: 2 })), ["b", "c"]);
+    });
+
+    it("a group's members and a member's groups come from the same pool only", async () => {
+      const [poolA, poolB] = [await existingPool(), await existingPool()];
+      const name = unique("group");
+      await existingGroup(poolA, { name });
+      await existingGroup(poolB, { name });
+      const [a, b] = [await s().insertUser(newUser(poolA)), await s().insertUser(newUser(poolB))];
+      await s().addGroupMember(poolA, name, a.id, 100);
+      await s().addGroupMember(poolB, name, b.id, 100);
+      assert.deepEqual(await s().listGroupMembers(poolA, name, { limit: 10 }), [a]);
+      assert.deepEqual(
+        (await s().listGroupsOfUser(poolB, b.id, { limit: 10 })).map((g) => g.poolId),
+        [poolB],
+      );
+    });
+
+    it("deleteGroup removes its memberships; a new group of the same name starts empty", async () => {
+      const poolId = await existingPool();
+      const group = await existingGroup(poolId);
+      const user = await s().insertUser(newUser(poolId));
+      await s().addGroupMember(poolId, group.name, user.id, 100);
+      await s().deleteGroup(poolId, group.name);
+      assert.deepEqual(await s().listGroupsOfUser(poolId, user.id, { limit: 10 }), []);
+      await s().insertGroup(group);
+      assert.deepEqual(await s().listGroupMembers(poolId, group.name, { limit: 10 }), []);
+    });
+
+    it("deleteUser removes the user's memberships and leaves the group's other members", async () => {
+      const poolId = await existingPool();
+      const group = await existingGroup(poolId);
+      const [gone, kept] = [await s().insertUser(newUser(poolId)), await s().insertUser(newUser(poolId))];
+      await s().addGroupMember(poolId, group.name, gone.id, 100);
+      await s().addGroupMember(poolId, group.name, kept.id, 100);
+      await s().deleteUser(poolId, gone.id);
+      assert.deepEqual(await s().listGroupsOfUser(poolId, gone.id, { limit: 10 }), []);
+      assert.deepEqual(await s().listGroupMembers(poolId, group.name, { limit: 10 }), [kept]);
+    });
+
+    it("deletePool removes the pool's groups and memberships and leaves other pools' alone", async () => {
+      const [doomed, kept] = [await existingPool(), await existingPool()];
+      const [doomedGroup, keptGroup] = [await existingGroup(doomed), await existingGroup(kept)];
+      const [doomedUser, keptUser] = [await s().insertUser(newUser(doomed)), await s().insertUser(newUser(kept))];
+      await s().addGroupMember(doomed, doomedGroup.name, doomedUser.id, 100);
+      await s().addGroupMember(kept, keptGroup.name, keptUser.id, 100);
+      await s().deletePool(doomed);
+      assert.equal(await s().countGroups(doomed), 0);
+      assert.deepEqual(await s().listGroupsOfUser(doomed, doomedUser.id, { limit: 10 }), []);
+      assert.deepEqual(await s().listGroupMembers(kept, keptGroup.name, { limit: 10 }), [keptUser]);
+    });
+
+    it("an add inside a transaction that throws is rolled back", async () => {
+      const poolId = await existingPool();
+      const group = await existingGroup(poolId);
+      const user = await s().insertUser(newUser(poolId));
+      await assert.rejects(
+        s().transaction(async (tx) => {
+          assert.equal(await tx.addGroupMember(poolId, group.name, user.id, 100), true);
+          throw new Error("boom");
+        }),
+        /boom/,
+      );
+      assert.deepEqual(await s().listGroupsOfUser(poolId, user.id, { limit: 10 }), []);
     });
   });
 });

@@ -25,6 +25,7 @@ export async function signIn(db: Kysely<unknown>, engine: Engine): Promise<void>
     .addColumn("pool_id", "text", (c) => c.notNull())
     .addColumn("client_id", "text", (c) => c.notNull())
     .addColumn("user_id", t.ref, (c) => c.notNull())
+    .addColumn("user_sub", "text", (c) => c.notNull())
     .addColumn("secret_hash", "text", (c) => c.notNull())
     .addColumn("auth_time", t.time, (c) => c.notNull())
     .addColumn("created_at", t.time, (c) => c.notNull())

@@ -3,6 +3,7 @@ import type { Engine } from "../store.js";
 import { initial } from "./001_initial.js";
 import { codes } from "./002_codes.js";
 import { signIn } from "./003_sign_in.js";
+import { groups } from "./004_groups.js";
 
 /** A forward-only migration; `engine` lets a step pick types where the engines differ. */
 export type EngineMigration = (db: Kysely<unknown>, engine: Engine) => Promise<void>;
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   "001_initial": initial,
   "002_codes": codes,
   "003_sign_in": signIn,
+  "004_groups": groups,
 };
 
 export function migrationProvider(engine: Engine): MigrationProvider {

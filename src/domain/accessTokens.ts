@@ -1,0 +1,39 @@
+import { NotAuthorizedException, UserNotFoundException } from "../errors.js";
+import type { DomainContext } from "./context.js";
+import { decodeJwt, verifyJwtSignature } from "./jwt.js";
+import { getPool, type Pool } from "./pools.js";
+import { verificationKey } from "./signingKeys.js";
+import { type User, userFromRecord } from "./user.js";
+
+/**
+ * The pool and user an access token speaks for, as the access-token based
+ * operations (GetUser, ChangePassword, GlobalSignOut, …) need them
+ * (reference §1.7): a token this server signed for one of its pools, an
+ * access token, unexpired, from a sign-in not revoked by a global sign-out,
+ * for a user who still exists and is enabled. Messages as Cognito's.
+ */
+export async function authenticateAccessToken(ctx: DomainContext, token: string): Promise<{ pool: Pool; user: User }> {
+  const invalid = () => new NotAuthorizedException("Invalid Access Token");
+  const decoded = decodeJwt(token);
+  if (decoded === undefined) throw invalid();
+  const { iss, token_use: use, exp, sub, origin_jti: originJti } = decoded.payload;
+  const kid = decoded.header.kid;
+  const prefix = `${ctx.publicUrl}/`;
+  if (typeof iss !== "string" || !iss.startsWith(prefix) || typeof kid !== "string") throw invalid();
+  const poolId = iss.slice(prefix.length);
+  const key = await verificationKey(ctx, poolId, kid).catch(() => undefined);
+  if (key === undefined || !(await verifyJwtSignature(decoded, key)) || use !== "access") throw invalid();
+  if (typeof exp !== "number" || exp * 1000 <= ctx.clock.now()) throw new NotAuthorizedException("Access Token has expired");
+  if (typeof sub !== "string" || typeof originJti !== "string") throw invalid();
+  const pool = await getPool(ctx, poolId).catch(() => {
+    throw invalid();
+  });
+  const session = await ctx.store.getRefreshToken(originJti);
+  if (session === undefined || session.revokedAt !== null) throw new NotAuthorizedException("Access Token has been revoked");
+  const record = await ctx.store.findUser(pool.id, { by: "sub", value: sub });
+  if (record === undefined) throw new UserNotFoundException("User does not exist.");
+  const user = userFromRecord(record);
+  // Disabling a user revokes the user's access tokens (reference §3.1).
+  if (!user.enabled) throw new NotAuthorizedException("Access Token has been revoked");
+  return { pool, user };
+}

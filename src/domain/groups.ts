@@ -1,0 +1,135 @@
+import { GroupExistsException, InvalidParameterException, LimitExceededException, ResourceNotFoundException } from "../errors.js";
+import type { GroupRecord } from "../store/records.js";
+import { UniqueViolation } from "../store/store.js";
+import type { DomainContext } from "./context.js";
+import { pageLimit } from "./listUsers.js";
+import { decodePageToken, pageOf } from "./pageToken.js";
+import { getPool, type Pool } from "./pools.js";
+
+/** A user pool group; the store keeps it as the domain sees it. */
+export type Group = GroupRecord;
+
+/** Reference §8.2: groups per pool. */
+export const MAX_GROUPS_PER_POOL = 10_000;
+
+/**
+ * "Group not found." is what Cognito answers AdminAddUserToGroup with for an
+ * unknown group (observed: aws-amplify/amplify-cli#2214, a PostConfirmation
+ * trigger's log: "ResourceNotFoundException: Group not found."); the other
+ * group operations are assumed to say the same (reference §10).
+ */
+export function groupNotFound(): ResourceNotFoundException {
+  return new ResourceNotFoundException("Group not found.");
+}
+
+export async function requireGroup(ctx: DomainContext, pool: Pool, name: string): Promise<Group> {
+  const group = await ctx.store.getGroup(pool.id, name);
+  if (group === undefined) throw groupNotFound();
+  return group;
+}
+
+export interface GroupSettings {
+  description?: string;
+  roleArn?: string;
+  precedence?: number;
+}
+
+/**
+ * CreateGroup (reference §3.3). Names are unique per pool and, as the store
+ * compares them, case-sensitive (reference: UNVERIFIED). The duplicate's
+ * message is the reference's, which Cognito emulators reproduce (getmoto/moto
+ * cognitoidp/models.py create_group: "A group with the name already exists",
+ * without the full stop); no capture of the real service was found. The
+ * count before the insert can let concurrent creates pass the limit by a few,
+ * as CreateUserPool's and CreateUserPoolClient's do.
+ */
+export async function createGroup(ctx: DomainContext, poolId: string, name: string, settings: GroupSettings): Promise<Group> {
+  const pool = await getPool(ctx, poolId);
+  if ((await ctx.store.countGroups(pool.id)) >= MAX_GROUPS_PER_POOL) {
+    throw new LimitExceededException(`The limit of ${MAX_GROUPS_PER_POOL} groups for user pool ${pool.id} has been reached.`);
+  }
+  const now = ctx.clock.now();
+  const group: Group = {
+    poolId: pool.id,
+    name,
+    description: settings.description ?? null,
+    roleArn: settings.roleArn ?? null,
+    precedence: settings.precedence ?? null,
+    createdAt: now,
+    modifiedAt: now,
+  };
+  try {
+    await ctx.store.insertGroup(group);
+  } catch (error) {
+    if (error instanceof UniqueViolation) throw new GroupExistsException("A group with the name already exists.");
+    throw error;
+  }
+  return group;
+}
+
+export async function getGroup(ctx: DomainContext, poolId: string, name: string): Promise<Group> {
+  return requireGroup(ctx, await getPool(ctx, poolId), name);
+}
+
+/**
+ * UpdateGroup changes only the members it is given; an omitted one keeps its
+ * value. Unlike UpdateUserPool and UpdateUserPoolClient (reference §0.11),
+ * nothing is reset: the API reference says it "updates any of the properties
+ * for precedence, IAM role, or description", and its CLI example
+ * (aws/aws-cli awscli/examples/cognito-idp/update-group.rst) sends only
+ * --description and --precedence yet answers with the group's RoleArn intact.
+ * A role, once set, therefore cannot be removed (RoleArn has a minimum length
+ * of 20); a description can be emptied with "".
+ */
+export async function updateGroup(ctx: DomainContext, poolId: string, name: string, changes: GroupSettings): Promise<Group> {
+  const group = await getGroup(ctx, poolId, name);
+  const updated: Group = {
+    ...group,
+    ...(changes.description === undefined ? {} : { description: changes.description }),
+    ...(changes.roleArn === undefined ? {} : { roleArn: changes.roleArn }),
+    ...(changes.precedence === undefined ? {} : { precedence: changes.precedence }),
+    modifiedAt: ctx.clock.now(),
+  };
+  if (!(await ctx.store.updateGroup(updated))) throw groupNotFound();
+  return updated;
+}
+
+/** DeleteGroup: the group's memberships go with it, so members' later tokens no longer name it (reference §3.3). */
+export async function deleteGroup(ctx: DomainContext, poolId: string, name: string): Promise<void> {
+  const pool = await getPool(ctx, poolId);
+  if (!(await ctx.store.deleteGroup(pool.id, name))) throw groupNotFound();
+}
+
+/**
+ * Reads the position a group-listing token holds: a group name or a username
+ * key. The MAC proves we issued it; the type check guards against tokens of
+ * another server version.
+ */
+export function decodeNamePosition(ctx: DomainContext, scope: string, token: string): string {
+  const position = decodePageToken<unknown>(ctx, scope, token, "NextToken");
+  if (typeof position !== "string") {
+    throw new InvalidParameterException("Invalid NextToken: the token is malformed, expired or from another request.");
+  }
+  return position;
+}
+
+/**
+ * ListGroups: a pool's groups in name order (byte order), Limit 0..60 as for
+ * every Cognito list (pageLimit, listUsers.ts). No order is documented; name
+ * order is the key's, so a token resumes exactly after the last group
+ * returned however groups are added or deleted meanwhile.
+ */
+export async function listGroups(
+  ctx: DomainContext,
+  poolId: string,
+  limit: number | undefined,
+  nextToken: string | undefined,
+): Promise<{ groups: Group[]; nextToken?: string }> {
+  const size = pageLimit(limit);
+  const pool = await getPool(ctx, poolId);
+  const scope = `groups:${pool.id}`;
+  const after = nextToken === undefined ? undefined : decodeNamePosition(ctx, scope, nextToken);
+  const rows = await ctx.store.listGroups(pool.id, { ...(after === undefined ? {} : { after }), limit: size + 1 });
+  const page = pageOf(ctx, scope, rows, size, (last) => last.name);
+  return { groups: page.items, ...(page.nextToken === undefined ? {} : { nextToken: page.nextToken }) };
+}

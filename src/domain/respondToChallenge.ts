@@ -1,0 +1,74 @@
+import { InvalidParameterException, NotAuthorizedException } from "../errors.js";
+import { closeChallengeSession, readChallengeSession } from "./challengeSessions.js";
+import type { AppClient } from "./clients.js";
+import type { DomainContext } from "./context.js";
+import { checkPassword } from "./passwordPolicy.js";
+import { getPool } from "./pools.js";
+import { saveUser } from "./saveUser.js";
+import { checkSecretHash } from "./secretHash.js";
+import type { AuthOutcome } from "./signIn.js";
+import { issueTokens } from "./tokens.js";
+import { applyAttributes, validateAttributes } from "./userAttributes.js";
+import { foldAttributes } from "./userKeys.js";
+import { findUser } from "./userLookup.js";
+
+const ATTRIBUTE_PREFIX = "userAttributes.";
+
+export interface RespondRequest {
+  client: AppClient;
+  challenge: string;
+  session: string | undefined;
+  responses: Record<string, string>;
+}
+
+/**
+ * The answer to NEW_PASSWORD_REQUIRED (reference §4.5): USERNAME,
+ * NEW_PASSWORD and "userAttributes.<name>" for each required attribute the
+ * user lacks. The answer may fill attributes but not overwrite a required
+ * one that has a value, nor set the *_verified flags (observed). The user
+ * becomes CONFIRMED with the new password, and gets tokens; the session is
+ * used up.
+ */
+async function answerNewPassword(ctx: DomainContext, request: RespondRequest): Promise<AuthOutcome> {
+  const { client, responses } = request;
+  const session = await readChallengeSession(ctx, client, request.session, "NEW_PASSWORD_REQUIRED");
+  const pool = await getPool(ctx, client.poolId);
+  const username = responses.USERNAME;
+  if (username === undefined || username === "") throw new InvalidParameterException("Missing required parameter USERNAME");
+  const user = await findUser(ctx, pool, username);
+  if (user === undefined || user.id !== session.userId) throw new NotAuthorizedException("Invalid session for the user.");
+  checkSecretHash(client, [username, user.username], responses.SECRET_HASH);
+  const password = responses.NEW_PASSWORD;
+  if (password === undefined || password === "") throw new InvalidParameterException("Missing required parameter NEW_PASSWORD");
+
+  const given = Object.entries(responses)
+    .filter(([name]) => name.startsWith(ATTRIBUTE_PREFIX))
+    .map(([name, Value]) => ({ Name: name.slice(ATTRIBUTE_PREFIX.length), Value }));
+  for (const { Name } of given) {
+    if (Name.endsWith("_verified")) throw new InvalidParameterException(`Cannot modify the non-mutable attribute ${Name}`);
+    const required = pool.settings.SchemaAttributes.some((a) => a.Name === Name && a.Required);
+    if (required && user.attributes[Name]) throw new InvalidParameterException(`Cannot modify an already provided ${Name}`);
+  }
+  const written = validateAttributes(pool.settings, given, {
+    kind: "publicUpdate",
+    writeAttributes: client.settings.WriteAttributes,
+  });
+  const attributes = foldAttributes(pool.settings, applyAttributes(user.attributes, written));
+  const missing = pool.settings.SchemaAttributes.filter((a) => a.Required && a.Name !== "sub" && !attributes[a.Name]);
+  if (missing[0] !== undefined) throw new InvalidParameterException(`Invalid attributes given, ${missing[0].Name} is missing`);
+  checkPassword(password, pool.settings.Policies.PasswordPolicy, "change");
+
+  const passwordHash = await ctx.hasher.hash(password);
+  await closeChallengeSession(ctx, session);
+  const confirmed = await saveUser(ctx, pool, user, { status: "CONFIRMED", passwordHash, passwordExpiresAt: null, attributes });
+  return { result: await issueTokens(ctx, pool, client, confirmed) };
+}
+
+/** RespondToAuthChallenge and AdminRespondToAuthChallenge. */
+export async function respondToChallenge(ctx: DomainContext, request: RespondRequest): Promise<AuthOutcome> {
+  if (request.challenge === "NEW_PASSWORD_REQUIRED") return answerNewPassword(ctx, request);
+  // Only NEW_PASSWORD_REQUIRED is ever issued so far; any other answer has no session to match.
+  throw new InvalidParameterException(
+    `userpool has not issued a ${request.challenge} challenge; it does not implement that challenge yet.`,
+  );
+}

@@ -1,0 +1,15 @@
+import { getPool } from "../domain/pools.js";
+import { signOutEverywhere } from "../domain/signOut.js";
+import { requireUser } from "../domain/userLookup.js";
+import { UsernameType, UserPoolIdType } from "./modelTypes.js";
+import { defineOperation } from "./operation.js";
+import { required, struct } from "./shape.js";
+
+export const AdminUserGlobalSignOut = defineOperation(
+  "AdminUserGlobalSignOut",
+  struct({ UserPoolId: required(UserPoolIdType), Username: required(UsernameType) }),
+  async (ctx, { UserPoolId, Username }) => {
+    await signOutEverywhere(ctx, await requireUser(ctx, await getPool(ctx, UserPoolId), Username));
+    return {};
+  },
+);

@@ -1,0 +1,125 @@
+import assert from "node:assert/strict";
+import { it } from "node:test";
+import {
+  AdminDeleteUserCommand,
+  AdminDisableUserCommand,
+  ChangePasswordCommand,
+  GetUserCommand,
+  GlobalSignOutCommand,
+  InitiateAuthCommand,
+} from "@aws-sdk/client-cognito-identity-provider";
+import { adminSignIn, confirmedUser, PASSWORD, signInPool } from "../support/auth.js";
+import { rejectsWith } from "../support/fixtures.js";
+import { describeEachEngine } from "../support/testServer.js";
+
+describeEachEngine("GetUser, ChangePassword and GlobalSignOut with an access token", (t) => {
+  it("GetUser answers with the token's user", async () => {
+    const pool = await signInPool(t().client);
+    const tokens = await confirmedUser(t().client, pool, "ann", { email: "ann@example.com" });
+    const user = await t().client.send(new GetUserCommand({ AccessToken: tokens.AccessToken }));
+    assert.equal(user.Username, "ann");
+    assert.equal(user.UserAttributes?.[0]?.Name, "sub");
+    assert.deepEqual(user.UserAttributes?.slice(1), [{ Name: "email", Value: "ann@example.com" }]);
+  });
+
+  it("GetUser refuses an ID token, a forged or expired token, and a deleted user", async () => {
+    const pool = await signInPool(t().client);
+    const tokens = await confirmedUser(t().client, pool, "bob");
+    await rejectsWith(
+      t().client.send(new GetUserCommand({ AccessToken: tokens.IdToken })),
+      "NotAuthorizedException",
+      "Invalid Access Token",
+    );
+    await rejectsWith(
+      t().client.send(new GetUserCommand({ AccessToken: `${tokens.AccessToken?.slice(0, -4)}AAAA` })),
+      "NotAuthorizedException",
+      "Invalid Access Token",
+    );
+    await rejectsWith(
+      t().client.send(new GetUserCommand({ AccessToken: "not.a.jwt" })),
+      "NotAuthorizedException",
+      "Invalid Access Token",
+    );
+    t().clock.advance(3600_000 + 1000);
+    await rejectsWith(
+      t().client.send(new GetUserCommand({ AccessToken: tokens.AccessToken })),
+      "NotAuthorizedException",
+      "Access Token has expired",
+    );
+    const fresh = (await adminSignIn(t().client, pool, "bob")).AuthenticationResult;
+    await t().client.send(new AdminDeleteUserCommand({ UserPoolId: pool.poolId, Username: "bob" }));
+    await rejectsWith(t().client.send(new GetUserCommand({ AccessToken: fresh?.AccessToken })), "NotAuthorizedException");
+  });
+
+  it("a disabled user's access tokens stop working", async () => {
+    const pool = await signInPool(t().client);
+    const tokens = await confirmedUser(t().client, pool, "cy");
+    await t().client.send(new AdminDisableUserCommand({ UserPoolId: pool.poolId, Username: "cy" }));
+    await rejectsWith(
+      t().client.send(new GetUserCommand({ AccessToken: tokens.AccessToken })),
+      "NotAuthorizedException",
+      "Access Token has been revoked",
+    );
+  });
+
+  it("GlobalSignOut revokes the user's refresh tokens and access tokens at this server", async () => {
+    const pool = await signInPool(t().client);
+    const tokens = await confirmedUser(t().client, pool, "di");
+    await t().client.send(new GlobalSignOutCommand({ AccessToken: tokens.AccessToken }));
+    await rejectsWith(
+      t().client.send(new GetUserCommand({ AccessToken: tokens.AccessToken })),
+      "NotAuthorizedException",
+      "Access Token has been revoked",
+    );
+    await rejectsWith(
+      t().client.send(
+        new InitiateAuthCommand({
+          ClientId: pool.clientId,
+          AuthFlow: "REFRESH_TOKEN_AUTH",
+          AuthParameters: { REFRESH_TOKEN: tokens.RefreshToken ?? "" },
+        }),
+      ),
+      "NotAuthorizedException",
+      "Refresh Token has been revoked",
+    );
+    // A new sign-in starts a new session.
+    const again = (await adminSignIn(t().client, pool, "di")).AuthenticationResult;
+    assert.equal((await t().client.send(new GetUserCommand({ AccessToken: again?.AccessToken }))).Username, "di");
+  });
+
+  it("ChangePassword replaces the password after checking the previous one and the policy", async () => {
+    const pool = await signInPool(t().client);
+    const tokens = await confirmedUser(t().client, pool, "ed");
+    await rejectsWith(
+      t().client.send(
+        new ChangePasswordCommand({
+          AccessToken: tokens.AccessToken,
+          PreviousPassword: "Wrong-Passw0rd!",
+          ProposedPassword: "New-Passw0rd!",
+        }),
+      ),
+      "NotAuthorizedException",
+      "Incorrect username or password.",
+    );
+    await rejectsWith(
+      t().client.send(
+        new ChangePasswordCommand({
+          AccessToken: tokens.AccessToken,
+          PreviousPassword: PASSWORD,
+          ProposedPassword: "nocapitals1!",
+        }),
+      ),
+      "InvalidPasswordException",
+      "Password does not conform to policy: Password must have uppercase characters",
+    );
+    await t().client.send(
+      new ChangePasswordCommand({
+        AccessToken: tokens.AccessToken,
+        PreviousPassword: PASSWORD,
+        ProposedPassword: "New-Passw0rd!",
+      }),
+    );
+    await rejectsWith(adminSignIn(t().client, pool, "ed"), "NotAuthorizedException");
+    assert.ok((await adminSignIn(t().client, pool, "ed", "New-Passw0rd!")).AuthenticationResult);
+  });
+});

@@ -1,0 +1,249 @@
+import assert from "node:assert/strict";
+import { it } from "node:test";
+import {
+  AdminCreateUserCommand,
+  AdminDisableUserCommand,
+  AdminInitiateAuthCommand,
+  SignUpCommand,
+  UpdateUserPoolClientCommand,
+} from "@aws-sdk/client-cognito-identity-provider";
+import { secretHash } from "../../src/domain/secretHash.js";
+import { adminSignIn, claimsOf, confirmedUser, PASSWORD, signInPool, TEMPORARY_PASSWORD } from "../support/auth.js";
+import { createAppClient, rejectsWith } from "../support/fixtures.js";
+import { describeEachEngine } from "../support/testServer.js";
+
+const INCORRECT = "Incorrect username or password.";
+
+describeEachEngine("AdminInitiateAuth with the password flows", (t) => {
+  it("signs a confirmed user in with ADMIN_USER_PASSWORD_AUTH and with its old name ADMIN_NO_SRP_AUTH", async () => {
+    const pool = await signInPool(t().client);
+    await confirmedUser(t().client, pool, "alice", { email: "alice@example.com" });
+    for (const flow of ["ADMIN_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH"] as const) {
+      const out = await t().client.send(
+        new AdminInitiateAuthCommand({
+          UserPoolId: pool.poolId,
+          ClientId: pool.clientId,
+          AuthFlow: flow,
+          AuthParameters: { USERNAME: "alice", PASSWORD },
+          ClientMetadata: { app: "test" },
+          AnalyticsMetadata: { AnalyticsEndpointId: "endpoint" },
+          ContextData: {
+            IpAddress: "192.0.2.1",
+            ServerName: "app",
+            ServerPath: "/login",
+            HttpHeaders: [{ headerName: "user-agent", headerValue: "t" }],
+          },
+        }),
+      );
+      assert.equal(out.ChallengeName, undefined);
+      assert.deepEqual(out.ChallengeParameters, {});
+      const result = out.AuthenticationResult;
+      assert.equal(result?.TokenType, "Bearer");
+      assert.equal(result?.ExpiresIn, 3600);
+      assert.match(result?.RefreshToken ?? "", /^[A-Za-z0-9-_=.]+$/);
+      assert.equal(claimsOf(result?.IdToken)["cognito:username"], "alice");
+      assert.equal(claimsOf(result?.AccessToken).username, "alice");
+    }
+  });
+
+  it("accepts an email alias as USERNAME and names the real user in the tokens", async () => {
+    const pool = await signInPool(t().client, { AliasAttributes: ["email"] });
+    await confirmedUser(t().client, pool, "bob", { email: "bob@example.com", email_verified: "true" });
+    const out = await adminSignIn(t().client, pool, "bob@example.com");
+    assert.equal(claimsOf(out.AuthenticationResult?.IdToken)["cognito:username"], "bob");
+  });
+
+  it("refuses a flow the client does not allow, and one that belongs to InitiateAuth", async () => {
+    const pool = await signInPool(t().client);
+    const { clientId } = await createAppClient(t().client, pool.poolId);
+    await rejectsWith(
+      t().client.send(
+        new AdminInitiateAuthCommand({
+          UserPoolId: pool.poolId,
+          ClientId: clientId,
+          AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
+          AuthParameters: { USERNAME: "x", PASSWORD: "y" },
+        }),
+      ),
+      "InvalidParameterException",
+      "ADMIN_USER_PASSWORD_AUTH flow not enabled for this client",
+    );
+    await rejectsWith(
+      t().client.send(
+        new AdminInitiateAuthCommand({
+          UserPoolId: pool.poolId,
+          ClientId: pool.clientId,
+          AuthFlow: "USER_PASSWORD_AUTH",
+          AuthParameters: { USERNAME: "x", PASSWORD: "y" },
+        }),
+      ),
+      "InvalidParameterException",
+      "Initiate Auth method not supported.",
+    );
+    await rejectsWith(
+      t().client.send(
+        new AdminInitiateAuthCommand({
+          UserPoolId: pool.poolId,
+          ClientId: pool.clientId,
+          AuthFlow: "USER_SRP_AUTH",
+          AuthParameters: { USERNAME: "x", SRP_A: "1" },
+        }),
+      ),
+      "UnsupportedOperationException",
+    );
+  });
+
+  it("answers missing parameters and a client of another pool", async () => {
+    const pool = await signInPool(t().client);
+    await rejectsWith(
+      t().client.send(
+        new AdminInitiateAuthCommand({
+          UserPoolId: pool.poolId,
+          ClientId: pool.clientId,
+          AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
+          AuthParameters: { USERNAME: "x" },
+        }),
+      ),
+      "InvalidParameterException",
+      "Missing required parameter PASSWORD",
+    );
+    const other = await signInPool(t().client);
+    await rejectsWith(
+      adminSignIn(t().client, { poolId: pool.poolId, clientId: other.clientId }, "x"),
+      "ResourceNotFoundException",
+    );
+  });
+
+  it("checks SECRET_HASH for a client with a secret", async () => {
+    const pool = await signInPool(t().client, {}, { GenerateSecret: true });
+    await rejectsWith(
+      adminSignIn(t().client, pool, "carol"),
+      "NotAuthorizedException",
+      `Client ${pool.clientId} is configured with secret but SECRET_HASH was not received`,
+    );
+    await rejectsWith(
+      adminSignIn(t().client, pool, "carol", PASSWORD, { SECRET_HASH: "d3Jvbmc=" }),
+      "NotAuthorizedException",
+      `Unable to verify secret hash for client ${pool.clientId}`,
+    );
+  });
+
+  it("answers an unknown user with UserNotFoundException, or like a wrong password when the client prevents user existence errors", async () => {
+    const pool = await signInPool(t().client);
+    await rejectsWith(adminSignIn(t().client, pool, "nobody"), "UserNotFoundException", "User does not exist.");
+    await t().client.send(
+      new UpdateUserPoolClientCommand({
+        UserPoolId: pool.poolId,
+        ClientId: pool.clientId,
+        ExplicitAuthFlows: ["ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+        PreventUserExistenceErrors: "ENABLED",
+      }),
+    );
+    await rejectsWith(adminSignIn(t().client, pool, "nobody"), "NotAuthorizedException", INCORRECT);
+  });
+
+  it("refuses a wrong password, a disabled user, and an unconfirmed user even with a wrong password", async () => {
+    const pool = await signInPool(t().client);
+    await confirmedUser(t().client, pool, "dan");
+    await rejectsWith(adminSignIn(t().client, pool, "dan", "Wrong-Passw0rd!"), "NotAuthorizedException", INCORRECT);
+    await t().client.send(new AdminDisableUserCommand({ UserPoolId: pool.poolId, Username: "dan" }));
+    await rejectsWith(adminSignIn(t().client, pool, "dan"), "NotAuthorizedException", "User is disabled.");
+    await t().client.send(new SignUpCommand({ ClientId: pool.clientId, Username: "erin", Password: PASSWORD }));
+    await rejectsWith(
+      adminSignIn(t().client, pool, "erin", "Wrong-Passw0rd!"),
+      "UserNotConfirmedException",
+      "User is not confirmed.",
+    );
+  });
+
+  it("answers a temporary password with NEW_PASSWORD_REQUIRED, naming the required attributes still missing", async () => {
+    const pool = await signInPool(t().client, {
+      Schema: [{ Name: "given_name", AttributeDataType: "String", Required: true, Mutable: true }],
+    });
+    await t().client.send(
+      new AdminCreateUserCommand({
+        UserPoolId: pool.poolId,
+        Username: "fay",
+        TemporaryPassword: TEMPORARY_PASSWORD,
+        MessageAction: "SUPPRESS",
+        UserAttributes: [{ Name: "email", Value: "fay@example.com" }],
+      }),
+    );
+    const out = await adminSignIn(t().client, pool, "fay", TEMPORARY_PASSWORD);
+    assert.equal(out.ChallengeName, "NEW_PASSWORD_REQUIRED");
+    assert.ok((out.Session ?? "").length >= 20);
+    assert.equal(out.AuthenticationResult, undefined);
+    assert.deepEqual(out.ChallengeParameters, {
+      USER_ID_FOR_SRP: "fay",
+      requiredAttributes: '["userAttributes.given_name"]',
+      userAttributes: '{"email":"fay@example.com"}',
+    });
+  });
+
+  it("refuses a temporary password once TemporaryPasswordValidityDays have passed", async () => {
+    const pool = await signInPool(t().client, {
+      Policies: { PasswordPolicy: { MinimumLength: 8, TemporaryPasswordValidityDays: 2 } },
+    });
+    await t().client.send(
+      new AdminCreateUserCommand({
+        UserPoolId: pool.poolId,
+        Username: "gus",
+        TemporaryPassword: TEMPORARY_PASSWORD,
+        MessageAction: "SUPPRESS",
+      }),
+    );
+    t().clock.advance(2 * 86_400_000 + 1);
+    await rejectsWith(
+      adminSignIn(t().client, pool, "gus", TEMPORARY_PASSWORD),
+      "NotAuthorizedException",
+      "User account has expired, it must be reset by an administrator.",
+    );
+  });
+
+  it("locks a user out after five wrong passwords, doubling the lock, and lets the right password in once it expires", async () => {
+    const pool = await signInPool(t().client);
+    await confirmedUser(t().client, pool, "hal");
+    for (let i = 0; i < 5; i++)
+      await rejectsWith(adminSignIn(t().client, pool, "hal", "Wrong-Passw0rd!"), "NotAuthorizedException", INCORRECT);
+    await rejectsWith(adminSignIn(t().client, pool, "hal"), "NotAuthorizedException", "Password attempts exceeded");
+    t().clock.advance(1001);
+    await rejectsWith(adminSignIn(t().client, pool, "hal", "Wrong-Passw0rd!"), "NotAuthorizedException", INCORRECT);
+    t().clock.advance(1001);
+    await rejectsWith(adminSignIn(t().client, pool, "hal"), "NotAuthorizedException", "Password attempts exceeded");
+    t().clock.advance(1000);
+    const out = await adminSignIn(t().client, pool, "hal");
+    assert.ok(out.AuthenticationResult?.AccessToken);
+    // A success resets the count: one more wrong password does not lock.
+    await rejectsWith(adminSignIn(t().client, pool, "hal", "Wrong-Passw0rd!"), "NotAuthorizedException", INCORRECT);
+    assert.ok((await adminSignIn(t().client, pool, "hal")).AuthenticationResult);
+  });
+
+  it("forgets failures after 15 minutes without attempts", async () => {
+    const pool = await signInPool(t().client);
+    await confirmedUser(t().client, pool, "ivy");
+    for (let i = 0; i < 4; i++)
+      await rejectsWith(adminSignIn(t().client, pool, "ivy", "Wrong-Passw0rd!"), "NotAuthorizedException", INCORRECT);
+    t().clock.advance(15 * 60_000 + 1);
+    await rejectsWith(adminSignIn(t().client, pool, "ivy", "Wrong-Passw0rd!"), "NotAuthorizedException", INCORRECT);
+    assert.ok((await adminSignIn(t().client, pool, "ivy")).AuthenticationResult);
+  });
+
+  it("signs in with the SECRET_HASH of the name the caller sent", async () => {
+    const pool = await signInPool(t().client, {}, { GenerateSecret: true });
+    const secret = (await t().server.domain.store.getClient(pool.clientId))?.sealedSecret;
+    assert.ok(secret);
+    const plain = t().server.domain.sealer.open(secret);
+    await t().client.send(
+      new AdminCreateUserCommand({
+        UserPoolId: pool.poolId,
+        Username: "jo",
+        TemporaryPassword: TEMPORARY_PASSWORD,
+        MessageAction: "SUPPRESS",
+      }),
+    );
+    const out = await adminSignIn(t().client, pool, "jo", TEMPORARY_PASSWORD, {
+      SECRET_HASH: secretHash(plain, "jo", pool.clientId),
+    });
+    assert.equal(out.ChallengeName, "NEW_PASSWORD_REQUIRED");
+  });
+});

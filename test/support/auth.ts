@@ -1,0 +1,96 @@
+import assert from "node:assert/strict";
+import {
+  AdminCreateUserCommand,
+  AdminInitiateAuthCommand,
+  AdminRespondToAuthChallengeCommand,
+  type AuthenticationResultType,
+  type CognitoIdentityProviderClient,
+} from "@aws-sdk/client-cognito-identity-provider";
+import { createAppClient, createPool } from "./fixtures.js";
+
+export const TEMPORARY_PASSWORD = "Temp-Passw0rd!";
+export const PASSWORD = "Final-Passw0rd!";
+
+export interface SignInPool {
+  poolId: string;
+  clientId: string;
+}
+
+/** A pool with an app client that allows the admin password flow (and refresh). */
+export async function signInPool(
+  client: CognitoIdentityProviderClient,
+  pool: Parameters<typeof createPool>[1] = {},
+  app: Parameters<typeof createAppClient>[2] = {},
+): Promise<SignInPool> {
+  const poolId = await createPool(client, pool);
+  const { clientId } = await createAppClient(client, poolId, {
+    ExplicitAuthFlows: ["ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+    ...app,
+  });
+  return { poolId, clientId };
+}
+
+/**
+ * A CONFIRMED user with PASSWORD, made the way Cognito's admins do it:
+ * AdminCreateUser with a temporary password, sign-in, and the
+ * NEW_PASSWORD_REQUIRED answer. Returns that sign-in's tokens.
+ */
+export async function confirmedUser(
+  client: CognitoIdentityProviderClient,
+  pool: SignInPool,
+  username: string,
+  attributes: Record<string, string> = {},
+): Promise<AuthenticationResultType> {
+  await client.send(
+    new AdminCreateUserCommand({
+      UserPoolId: pool.poolId,
+      Username: username,
+      TemporaryPassword: TEMPORARY_PASSWORD,
+      MessageAction: "SUPPRESS",
+      UserAttributes: Object.entries(attributes).map(([Name, Value]) => ({ Name, Value })),
+    }),
+  );
+  const started = await client.send(
+    new AdminInitiateAuthCommand({
+      UserPoolId: pool.poolId,
+      ClientId: pool.clientId,
+      AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
+      AuthParameters: { USERNAME: username, PASSWORD: TEMPORARY_PASSWORD },
+    }),
+  );
+  assert.equal(started.ChallengeName, "NEW_PASSWORD_REQUIRED");
+  const done = await client.send(
+    new AdminRespondToAuthChallengeCommand({
+      UserPoolId: pool.poolId,
+      ClientId: pool.clientId,
+      ChallengeName: "NEW_PASSWORD_REQUIRED",
+      Session: started.Session,
+      ChallengeResponses: { USERNAME: started.ChallengeParameters?.USER_ID_FOR_SRP ?? username, NEW_PASSWORD: PASSWORD },
+    }),
+  );
+  assert.ok(done.AuthenticationResult);
+  return done.AuthenticationResult;
+}
+
+export function adminSignIn(
+  client: CognitoIdentityProviderClient,
+  pool: SignInPool,
+  username: string,
+  password = PASSWORD,
+  extra: Record<string, string> = {},
+) {
+  return client.send(
+    new AdminInitiateAuthCommand({
+      UserPoolId: pool.poolId,
+      ClientId: pool.clientId,
+      AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
+      AuthParameters: { USERNAME: username, PASSWORD: password, ...extra },
+    }),
+  );
+}
+
+/** The claims of a JWT, unverified (tests verify signatures separately). */
+export function claimsOf(token: string | undefined): Record<string, unknown> {
+  assert.ok(token);
+  return JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8")) as Record<string, unknown>;
+}

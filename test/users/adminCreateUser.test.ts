@@ -4,6 +4,7 @@ import {
   AdminCreateUserCommand,
   type AdminCreateUserCommandInput,
   AdminGetUserCommand,
+  AdminSetUserPasswordCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { attributesOf, createPool, createUser, rejectsWith } from "../support/fixtures.js";
 import { describeEachEngine } from "../support/testServer.js";
@@ -214,14 +215,14 @@ describeEachEngine("AdminCreateUser", (t) => {
       "User does not exist.",
     );
     await createUser(t().client, poolId, "settled");
-    await t().server.domain.store.transaction(async (tx) => {
-      const user = await tx.findUser(poolId, { by: "usernameKey", value: "settled" });
-      assert.ok(user);
-      const { userKeys } = await import("../../src/domain/userKeys.js");
-      const { getPool } = await import("../../src/domain/pools.js");
-      const pool = await getPool(t().server.domain, poolId);
-      await tx.updateUser({ ...user, status: "CONFIRMED" }, userKeys(pool.settings, user.attributes));
-    });
+    await t().client.send(
+      new AdminSetUserPasswordCommand({
+        UserPoolId: poolId,
+        Username: "settled",
+        Password: "Settled-Passw0rd!",
+        Permanent: true,
+      }),
+    );
     await rejectsWith(
       create({ UserPoolId: poolId, Username: "settled", MessageAction: "RESEND", DesiredDeliveryMediums: ["EMAIL"] }),
       "UnsupportedUserStateException",

@@ -1,0 +1,45 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import { after, describe, it } from "node:test";
+import { pino } from "pino";
+import { FAST_HASH, STANDARD_HASH } from "../../src/domain/passwordHasher.js";
+import { adminSignIn, confirmedUser, signInPool } from "../support/auth.js";
+import { startTestServer } from "../support/testServer.js";
+
+describe("password hashes", () => {
+  const data = mkdtempSync(join(tmpdir(), "userpool-hashes-"));
+  after(() => rmSync(data, { recursive: true, force: true }));
+
+  const storedHash = async (server: Awaited<ReturnType<typeof startTestServer>>, poolId: string, username: string) =>
+    (await server.server.domain.store.findUser(poolId, { by: "usernameKey", value: username }))?.passwordHash ?? "";
+
+  it("are argon2id with their cost recorded, and are redone at the next sign-in when the cost changes", async () => {
+    let logged = "";
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        logged += chunk.toString();
+        done();
+      },
+    });
+    const fast = await startTestServer("sqlite", { data, passwordHash: "fast", logger: pino({ level: "info" }, sink) });
+    assert.match(logged, /PASSWORD HASHING IS IN FAST MODE/);
+    const pool = await signInPool(fast.client);
+    await confirmedUser(fast.client, pool, "ann");
+    const fastHash = await storedHash(fast, pool.poolId, "ann");
+    assert.ok(
+      fastHash.startsWith(`$argon2id$v=19$m=${FAST_HASH.memoryKiB},t=${FAST_HASH.iterations},p=${FAST_HASH.parallelism}$`),
+      fastHash,
+    );
+    await fast.close();
+
+    const standard = await startTestServer("sqlite", { data, passwordHash: "standard" });
+    assert.ok((await adminSignIn(standard.client, pool, "ann")).AuthenticationResult);
+    const upgraded = await storedHash(standard, pool.poolId, "ann");
+    assert.ok(upgraded.startsWith(`$argon2id$v=19$m=${STANDARD_HASH.memoryKiB},t=${STANDARD_HASH.iterations},p=1$`), upgraded);
+    assert.ok((await adminSignIn(standard.client, pool, "ann")).AuthenticationResult);
+    await standard.close();
+  });
+});

@@ -55,6 +55,19 @@ function sqliteDialect(filename: string): { dialect: SqliteDialect; direct: Dire
     }
     return statement;
   };
+  // Rows as arrays, named in JS: better-sqlite3 builds row objects through V8's C++ API, which
+  // cost nearly half of a page of 60 users (bench/README.md).
+  const rawStatements = new Map<string, { statement: SqliteDatabase.Statement; columns: string[] }>();
+  const prepareRaw = (sql: string) => {
+    let prepared = rawStatements.get(sql);
+    if (prepared === undefined) {
+      if (rawStatements.size >= STATEMENT_CACHE_SIZE) rawStatements.clear();
+      const statement = sqlite.prepare(sql).raw(true);
+      prepared = { statement, columns: statement.columns().map((c) => c.name) };
+      rawStatements.set(sql, prepared);
+    }
+    return prepared;
+  };
   const dataVersion = sqlite.prepare("pragma data_version").pluck();
   // IMMEDIATE: take the write lock at BEGIN, so another process cannot make a batch fail halfway.
   const begin = sqlite.prepare("begin immediate");
@@ -63,7 +76,14 @@ function sqliteDialect(filename: string): { dialect: SqliteDialect; direct: Dire
   return {
     dialect: new SqliteDialect({ database: { close: () => sqlite.close(), prepare } }),
     direct: {
-      all: (sql, parameters) => prepare(sql).all(...parameters),
+      all(sql, parameters) {
+        const { statement, columns } = prepareRaw(sql);
+        return statement.all(...parameters).map((values) => {
+          const row: Record<string, unknown> = {};
+          for (let i = 0; i < columns.length; i++) row[columns[i] as string] = (values as unknown[])[i];
+          return row;
+        });
+      },
       dataVersion: () => dataVersion.get() as number,
       writer: {
         run(sql, parameters) {

@@ -1,19 +1,13 @@
 import { createGroup } from "../domain/groups.js";
 import { groupType } from "./groupOutput.js";
-import { ArnType, DescriptionType, GroupNameType, PrecedenceType, UserPoolIdType } from "./modelTypes.js";
+import { groupRequestMembers } from "./modelTypes.js";
 import { defineOperation } from "./operation.js";
-import { required, struct } from "./shape.js";
+import { struct } from "./shape.js";
 
 /** CreateGroup (reference §3.3): CreateGroupRequest of the model. */
 export const CreateGroup = defineOperation(
   "CreateGroup",
-  struct({
-    GroupName: required(GroupNameType),
-    UserPoolId: required(UserPoolIdType),
-    Description: DescriptionType,
-    RoleArn: ArnType,
-    Precedence: PrecedenceType,
-  }),
+  struct(groupRequestMembers),
   async (ctx, { GroupName, UserPoolId, Description, RoleArn, Precedence }) => {
     const group = await createGroup(ctx, UserPoolId, GroupName, {
       ...(Description === undefined ? {} : { description: Description }),

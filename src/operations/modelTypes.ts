@@ -382,3 +382,28 @@ export const clientSettingsMembers = {
     RetryGracePeriodSeconds: integer({ min: 0, max: 60 }),
   }),
 } as const;
+
+/**
+ * The members every client-id based self-service request has (SignUp,
+ * ConfirmSignUp, ResendConfirmationCode, ForgotPassword,
+ * ConfirmForgotPassword). AnalyticsMetadata, UserContextData and
+ * ClientMetadata feed analytics, risk scoring and triggers; they are accepted
+ * and checked until those exist.
+ */
+export const selfServiceMembers = {
+  ClientId: required(ClientIdType),
+  SecretHash: SecretHashType,
+  Username: required(UsernameType),
+  AnalyticsMetadata: AnalyticsMetadataType,
+  UserContextData: UserContextDataType,
+  ClientMetadata: ClientMetadataType,
+} as const;
+
+/** The members of CreateGroup and UpdateGroup, which the model gives the same shape. */
+export const groupRequestMembers = {
+  GroupName: required(GroupNameType),
+  UserPoolId: required(UserPoolIdType),
+  Description: DescriptionType,
+  RoleArn: ArnType,
+  Precedence: PrecedenceType,
+} as const;

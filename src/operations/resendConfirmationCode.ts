@@ -1,27 +1,12 @@
 import { compact } from "../domain/compact.js";
 import { resendConfirmationCode } from "../domain/resendConfirmationCode.js";
-import {
-  AnalyticsMetadataType,
-  ClientIdType,
-  ClientMetadataType,
-  SecretHashType,
-  UserContextDataType,
-  UsernameType,
-} from "./modelTypes.js";
+import { selfServiceMembers } from "./modelTypes.js";
 import { defineOperation } from "./operation.js";
-import { required, struct } from "./shape.js";
+import { struct } from "./shape.js";
 
 export const ResendConfirmationCode = defineOperation(
   "ResendConfirmationCode",
-  struct({
-    ClientId: required(ClientIdType),
-    SecretHash: SecretHashType,
-    UserContextData: UserContextDataType,
-    Username: required(UsernameType),
-    // Analytics and trigger input; accepted and checked until those exist.
-    AnalyticsMetadata: AnalyticsMetadataType,
-    ClientMetadata: ClientMetadataType,
-  }),
+  struct(selfServiceMembers),
   async (ctx, input) => {
     const details = await resendConfirmationCode(
       ctx,

@@ -156,7 +156,7 @@ export function map<V>(valueShape: Shape<V>): Shape<Record<string, V>> {
   };
 }
 
-interface Field<T, R extends boolean> {
+export interface Field<T, R extends boolean> {
   readonly shape: Shape<T>;
   readonly required: R;
 }

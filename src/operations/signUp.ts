@@ -1,32 +1,17 @@
 import { compact } from "../domain/compact.js";
 import { signUp } from "../domain/signUp.js";
-import {
-  AnalyticsMetadataType,
-  AttributeListType,
-  ClientIdType,
-  ClientMetadataType,
-  PasswordType,
-  SecretHashType,
-  UserContextDataType,
-  UsernameType,
-} from "./modelTypes.js";
+import { AttributeListType, PasswordType, selfServiceMembers } from "./modelTypes.js";
 import { defineOperation } from "./operation.js";
-import { required, struct } from "./shape.js";
+import { struct } from "./shape.js";
 
 export const SignUp = defineOperation(
   "SignUp",
   struct({
-    ClientId: required(ClientIdType),
-    SecretHash: SecretHashType,
-    Username: required(UsernameType),
+    ...selfServiceMembers,
     Password: PasswordType,
     UserAttributes: AttributeListType,
-    // ValidationData, ClientMetadata, AnalyticsMetadata and UserContextData feed triggers and
-    // analytics; accepted and checked until those exist.
+    // Goes to the PreSignUp trigger; accepted and checked until triggers exist.
     ValidationData: AttributeListType,
-    AnalyticsMetadata: AnalyticsMetadataType,
-    UserContextData: UserContextDataType,
-    ClientMetadata: ClientMetadataType,
   }),
   async (ctx, input) => {
     const result = await signUp(

@@ -1,19 +1,13 @@
 import { updateGroup } from "../domain/groups.js";
 import { groupType } from "./groupOutput.js";
-import { ArnType, DescriptionType, GroupNameType, PrecedenceType, UserPoolIdType } from "./modelTypes.js";
+import { groupRequestMembers } from "./modelTypes.js";
 import { defineOperation } from "./operation.js";
-import { required, struct } from "./shape.js";
+import { struct } from "./shape.js";
 
 /** UpdateGroup (reference §3.3): UpdateGroupRequest of the model; omitted members keep their values (domain/groups.ts). */
 export const UpdateGroup = defineOperation(
   "UpdateGroup",
-  struct({
-    GroupName: required(GroupNameType),
-    UserPoolId: required(UserPoolIdType),
-    Description: DescriptionType,
-    RoleArn: ArnType,
-    Precedence: PrecedenceType,
-  }),
+  struct(groupRequestMembers),
   async (ctx, { GroupName, UserPoolId, Description, RoleArn, Precedence }) => {
     const group = await updateGroup(ctx, UserPoolId, GroupName, {
       ...(Description === undefined ? {} : { description: Description }),

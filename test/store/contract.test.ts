@@ -16,6 +16,7 @@ import type {
 } from "../../src/store/records.js";
 import { StaleWrite, type Store, UniqueViolation } from "../../src/store/store.js";
 import { createTestDatabase, type TestDatabase } from "../support/postgres.js";
+import { noKeys } from "../support/storeFixtures.js";
 import { ENGINES, engineSkip } from "../support/testServer.js";
 
 // --- fixtures -----------------------------------------------------------------
@@ -50,21 +51,6 @@ function newClient(poolId: string, overrides: Partial<ClientRecord> = {}): Clien
     createdAt: 1_700_000_000_000,
     modifiedAt: 1_700_000_000_000,
     settings: { ExplicitAuthFlows: ["ALLOW_USER_SRP_AUTH"] },
-    ...overrides,
-  };
-}
-
-function noKeys(overrides: Partial<UserKeys> = {}): UserKeys {
-  return {
-    email: null,
-    phoneNumber: null,
-    name: null,
-    givenName: null,
-    familyName: null,
-    preferredUsername: null,
-    aliasEmail: null,
-    aliasPhoneNumber: null,
-    aliasPreferredUsername: null,
     ...overrides,
   };
 }

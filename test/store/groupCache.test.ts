@@ -4,22 +4,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { openStore, parseDataLocation } from "../../src/store/open.js";
-import type { GroupRecord, UserKeys } from "../../src/store/records.js";
+import type { GroupRecord } from "../../src/store/records.js";
 import type { Store } from "../../src/store/store.js";
+import { noKeys } from "../support/storeFixtures.js";
 
 const POOL = "us-east-1_groupcache";
-
-const NO_KEYS: UserKeys = {
-  email: null,
-  phoneNumber: null,
-  name: null,
-  givenName: null,
-  familyName: null,
-  preferredUsername: null,
-  aliasEmail: null,
-  aliasPhoneNumber: null,
-  aliasPreferredUsername: null,
-};
 
 function newGroup(name: string, precedence: number | null = 1): GroupRecord {
   return { poolId: POOL, name, description: "d", roleArn: null, precedence, createdAt: 1, modifiedAt: 1 };
@@ -48,7 +37,7 @@ describe("the SQLite group cache", () => {
       attributes: {},
       passwordHash: null,
       passwordExpiresAt: null,
-      keys: NO_KEYS,
+      keys: noKeys(),
     });
     userId = user.id;
   });

@@ -4,20 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { openStore, parseDataLocation } from "../../src/store/open.js";
-import type { NewUser, UserKeys } from "../../src/store/records.js";
+import type { NewUser } from "../../src/store/records.js";
 import type { Store } from "../../src/store/store.js";
-
-const NO_KEYS: UserKeys = {
-  email: null,
-  phoneNumber: null,
-  name: null,
-  givenName: null,
-  familyName: null,
-  preferredUsername: null,
-  aliasEmail: null,
-  aliasPhoneNumber: null,
-  aliasPreferredUsername: null,
-};
+import { noKeys } from "../support/storeFixtures.js";
 
 function newUser(username: string): NewUser {
   return {
@@ -32,7 +21,7 @@ function newUser(username: string): NewUser {
     attributes: { email: `${username}@example.com` },
     passwordHash: null,
     passwordExpiresAt: null,
-    keys: NO_KEYS,
+    keys: noKeys(),
   };
 }
 
@@ -59,14 +48,14 @@ describe("the SQLite user cache", () => {
   it("serves a write made through the same store at once", async () => {
     const user = await server.insertUser(newUser("ann"));
     await find(server, "ann");
-    await server.updateUser({ ...user, enabled: false }, NO_KEYS);
+    await server.updateUser({ ...user, enabled: false }, noKeys());
     assert.equal((await find(server, "ann"))?.enabled, false);
   });
 
   it("serves a write committed by another connection to the same file within a millisecond", async () => {
     const user = await server.insertUser(newUser("bob"));
     assert.equal((await find(server, "bob"))?.status, "CONFIRMED");
-    await otherProcess.updateUser({ ...user, status: "RESET_REQUIRED" }, NO_KEYS);
+    await otherProcess.updateUser({ ...user, status: "RESET_REQUIRED" }, noKeys());
     await new Promise((resolve) => setTimeout(resolve, 2));
     assert.equal((await find(server, "bob"))?.status, "RESET_REQUIRED");
   });
@@ -82,7 +71,7 @@ describe("the SQLite user cache", () => {
     const user = await server.insertUser(newUser("dee"));
     await find(server, "dee");
     await server.transaction(async (tx) => {
-      await tx.updateUser({ ...user, attributes: { email: "new@example.com" } }, NO_KEYS);
+      await tx.updateUser({ ...user, attributes: { email: "new@example.com" } }, noKeys());
     });
     assert.deepEqual((await find(server, "dee"))?.attributes, { email: "new@example.com" });
   });
@@ -92,7 +81,7 @@ describe("the SQLite user cache", () => {
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
     const writing = server.transaction(async (tx) => {
-      await tx.updateUser({ ...user, enabled: false }, NO_KEYS);
+      await tx.updateUser({ ...user, enabled: false }, noKeys());
       await held;
     });
     const readDuring = find(server, "eve");

@@ -72,22 +72,19 @@ export async function getGroup(ctx: DomainContext, poolId: string, name: string)
 }
 
 /**
- * UpdateGroup changes only the members it is given; an omitted one keeps its
- * value. Unlike UpdateUserPool and UpdateUserPoolClient (reference §0.11),
- * nothing is reset: the API reference says it "updates any of the properties
- * for precedence, IAM role, or description", and its CLI example
- * (aws/aws-cli awscli/examples/cognito-idp/update-group.rst) sends only
- * --description and --precedence yet answers with the group's RoleArn intact.
- * A role, once set, therefore cannot be removed (RoleArn has a minimum length
- * of 20); a description can be emptied with "".
+ * UpdateGroup has replace semantics: a member the request omits goes back to
+ * its default (none), as the API reference says: "If you don't provide a
+ * value for an attribute, it will be set to the default value" (UpdateGroup
+ * documentation, e.g. as the paws and boto3 docs carry it), the same rule as
+ * UpdateUserPool and UpdateUserPoolClient (reference §0.11).
  */
-export async function updateGroup(ctx: DomainContext, poolId: string, name: string, changes: GroupSettings): Promise<Group> {
+export async function updateGroup(ctx: DomainContext, poolId: string, name: string, settings: GroupSettings): Promise<Group> {
   const group = await getGroup(ctx, poolId, name);
   const updated: Group = {
     ...group,
-    ...(changes.description === undefined ? {} : { description: changes.description }),
-    ...(changes.roleArn === undefined ? {} : { roleArn: changes.roleArn }),
-    ...(changes.precedence === undefined ? {} : { precedence: changes.precedence }),
+    description: settings.description ?? null,
+    roleArn: settings.roleArn ?? null,
+    precedence: settings.precedence ?? null,
     modifiedAt: ctx.clock.now(),
   };
   if (!(await ctx.store.updateGroup(updated))) throw groupNotFound();

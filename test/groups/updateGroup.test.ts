@@ -8,14 +8,14 @@ import { createGroup, ROLE_A, ROLE_B } from "./fixtures.js";
 describeEachEngine("UpdateGroup", (t) => {
   const update = (input: UpdateGroupCommandInput) => t().client.send(new UpdateGroupCommand(input));
 
-  it("changes the members given and keeps the others, as the CLI example's answer shows", async () => {
+  it("sets the members given and resets the ones omitted, as the API reference says", async () => {
     const poolId = await createPool(t().client);
     const created = await createGroup(t().client, poolId, "MyGroup", { Description: "Old", RoleArn: ROLE_A, Precedence: 1 });
     t().clock.advance(5_000);
     const { Group } = await update({ UserPoolId: poolId, GroupName: "MyGroup", Description: "New description", Precedence: 2 });
     assert.equal(Group?.Description, "New description");
     assert.equal(Group?.Precedence, 2);
-    assert.equal(Group?.RoleArn, ROLE_A);
+    assert.equal(Group?.RoleArn, undefined);
     assert.deepEqual(Group?.CreationDate, created.CreationDate);
     assert.equal(Group?.LastModifiedDate?.getTime(), (created.LastModifiedDate?.getTime() ?? 0) + 5_000);
     assert.deepEqual((await t().client.send(new GetGroupCommand({ UserPoolId: poolId, GroupName: "MyGroup" }))).Group, Group);
@@ -30,12 +30,15 @@ describeEachEngine("UpdateGroup", (t) => {
     assert.equal(Group?.Description, "");
   });
 
-  it("with no member to change, only moves LastModifiedDate", async () => {
+  it("with no member given, resets description, role and precedence and moves LastModifiedDate", async () => {
     const poolId = await createPool(t().client);
     const created = await createGroup(t().client, poolId, "g", { Description: "d", RoleArn: ROLE_A, Precedence: 4 });
     t().clock.advance(1_000);
     const { Group } = await update({ UserPoolId: poolId, GroupName: "g" });
-    assert.deepEqual({ ...Group, LastModifiedDate: undefined }, { ...created, LastModifiedDate: undefined });
+    assert.equal(Group?.Description, undefined);
+    assert.equal(Group?.RoleArn, undefined);
+    assert.equal(Group?.Precedence, undefined);
+    assert.deepEqual(Group?.CreationDate, created.CreationDate);
     assert.ok((Group?.LastModifiedDate?.getTime() ?? 0) > (created.LastModifiedDate?.getTime() ?? 0));
   });
 

@@ -9,7 +9,7 @@ import { FAST_HASH, STANDARD_HASH } from "../../src/domain/passwordHasher.js";
 import { adminSignIn, confirmedUser, signInPool } from "../support/auth.js";
 import { startTestServer } from "../support/testServer.js";
 
-describe("password hashes", () => {
+describe("password hashes and lockouts in a data directory", () => {
   const data = mkdtempSync(join(tmpdir(), "userpool-hashes-"));
   after(() => rmSync(data, { recursive: true, force: true }));
 
@@ -41,5 +41,24 @@ describe("password hashes", () => {
     assert.ok(upgraded.startsWith(`$argon2id$v=19$m=${STANDARD_HASH.memoryKiB},t=${STANDARD_HASH.iterations},p=1$`), upgraded);
     assert.ok((await adminSignIn(standard.client, pool, "ann")).AuthenticationResult);
     await standard.close();
+  });
+
+  it("keep a lockout across a restart", async () => {
+    const first = await startTestServer("sqlite", { data });
+    const pool = await signInPool(first.client);
+    await confirmedUser(first.client, pool, "locked");
+    for (let i = 0; i < 5; i++) await assert.rejects(adminSignIn(first.client, pool, "locked", "Wrong-Passw0rd!"));
+    // Three more failures, each once the previous lock ran out: the lock is now 8 s, ample for a restart.
+    for (const lockMs of [1000, 2000, 4000]) {
+      first.clock.advance(lockMs + 1);
+      await assert.rejects(adminSignIn(first.client, pool, "locked", "Wrong-Passw0rd!"), { message: "Incorrect username or password." });
+    }
+    await first.close();
+    const second = await startTestServer("sqlite", { data });
+    await assert.rejects(adminSignIn(second.client, pool, "locked"), {
+      name: "NotAuthorizedException",
+      message: "Password attempts exceeded",
+    });
+    await second.close();
   });
 });

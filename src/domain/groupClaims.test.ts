@@ -144,7 +144,8 @@ describe("groupClaims", () => {
     });
 
     // Later changes show in the next claims: a tie, a removal and a deleted group.
-    await updateGroup(ctx, pool.id, "editors", { precedence: 1 });
+    // UpdateGroup replaces every setting, so the role is restated.
+    await updateGroup(ctx, pool.id, "editors", { precedence: 1, roleArn: ROLE_B });
     assert.equal((await groupClaims(ctx, pool, user)).preferredRole, undefined);
     await removeUserFromGroup(ctx, pool.id, "claimant", "admins");
     assert.equal((await groupClaims(ctx, pool, user)).preferredRole, ROLE_B);

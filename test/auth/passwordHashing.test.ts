@@ -51,7 +51,9 @@ describe("password hashes and lockouts in a data directory", () => {
     // Three more failures, each once the previous lock ran out: the lock is now 8 s, ample for a restart.
     for (const lockMs of [1000, 2000, 4000]) {
       first.clock.advance(lockMs + 1);
-      await assert.rejects(adminSignIn(first.client, pool, "locked", "Wrong-Passw0rd!"), { message: "Incorrect username or password." });
+      await assert.rejects(adminSignIn(first.client, pool, "locked", "Wrong-Passw0rd!"), {
+        message: "Incorrect username or password.",
+      });
     }
     await first.close();
     const second = await startTestServer("sqlite", { data });

@@ -14,7 +14,7 @@ import type {
   UserKeys,
   UserRecord,
 } from "../../src/store/records.js";
-import { StaleWrite, type Store, UniqueViolation } from "../../src/store/store.js";
+import { type Engine, StaleWrite, type Store, UniqueViolation } from "../../src/store/store.js";
 import { createTestDatabase, type TestDatabase } from "../support/postgres.js";
 import { noKeys } from "../support/storeFixtures.js";
 import { ENGINES, engineSkip } from "../support/testServer.js";
@@ -114,7 +114,7 @@ const ALIASES: readonly { column: AliasColumn; value: string }[] = [
 ];
 
 /** Declares the suite once per engine, each over its own freshly opened store. */
-function describeEachStore(name: string, body: (s: () => Store) => void): void {
+function describeEachStore(name: string, body: (s: () => Store, engine: Engine) => void): void {
   for (const engine of ENGINES) {
     describe(`${name} [${engine}]`, { skip: engineSkip(engine) }, () => {
       let database: TestDatabase | undefined;
@@ -130,12 +130,12 @@ function describeEachStore(name: string, body: (s: () => Store) => void): void {
       body(() => {
         if (store === undefined) throw new Error("store not opened");
         return store;
-      });
+      }, engine);
     });
   }
 }
 
-describeEachStore("store contract", (s) => {
+describeEachStore("store contract", (s, engine) => {
   /** A pool that exists in the store, for tests about what lives inside pools. */
   async function existingPool(): Promise<string> {
     const pool = newPool();
@@ -144,7 +144,7 @@ describeEachStore("store contract", (s) => {
   }
 
   it("reports the engine it runs on", () => {
-    assert.ok(ENGINES.includes(s().engine));
+    assert.equal(s().engine, engine);
   });
 
   describe("settings", () => {
@@ -1079,14 +1079,20 @@ describeEachStore("store contract", (s) => {
       assert.equal(await s().getSignInFailures(user.id), undefined);
     });
 
-    it("deleting a user or a pool deletes its sign-in records", async () => {
-      const pool = newPool();
-      await s().insertPool(pool);
-      const user = await s().insertUser(newUser(pool.id));
-      const tokenId = unique("rt");
+    /** Where to look for a user's sign-in records. */
+    interface SignInRecords {
+      userId: number;
+      tokenId: string;
+      sessionId: string;
+    }
+
+    /** A user of the pool with a refresh token, an auth session and sign-in failures. */
+    async function userWithSignInRecords(poolId: string): Promise<SignInRecords> {
+      const user = await s().insertUser(newUser(poolId));
+      const [tokenId, sessionId] = [unique("rt"), unique("s")];
       await s().insertRefreshToken({
         id: tokenId,
-        poolId: pool.id,
+        poolId,
         clientId: "c",
         userId: user.id,
         userSub: user.sub,
@@ -1097,21 +1103,33 @@ describeEachStore("store contract", (s) => {
         revokedAt: null,
       });
       await s().insertAuthSession({
-        id: unique("s"),
-        poolId: pool.id,
+        id: sessionId,
+        poolId,
         clientId: "c",
         userId: user.id,
         challenge: "X",
         createdAt: 1,
         expiresAt: 2,
       });
-      await s().putSignInFailures({ userId: user.id, poolId: pool.id, failures: 1, lastFailureAt: 1, lockedUntil: null });
-      await s().deleteUser(pool.id, user.id);
-      assert.equal(await s().getRefreshToken(tokenId), undefined);
-      assert.equal(await s().getSignInFailures(user.id), undefined);
-      const kid = unique("kid");
+      await s().putSignInFailures({ userId: user.id, poolId, failures: 1, lastFailureAt: 1, lockedUntil: null });
+      return { userId: user.id, tokenId, sessionId };
+    }
+
+    async function assertSignInRecordsGone(records: SignInRecords): Promise<void> {
+      assert.equal(await s().getRefreshToken(records.tokenId), undefined);
+      assert.equal(await s().getAuthSession(records.sessionId), undefined);
+      assert.equal(await s().getSignInFailures(records.userId), undefined);
+    }
+
+    it("deleting a user or a pool deletes its sign-in records", async () => {
+      const pool = newPool();
+      await s().insertPool(pool);
+      const deletedUser = await userWithSignInRecords(pool.id);
+      await s().deleteUser(pool.id, deletedUser.userId);
+      await assertSignInRecordsGone(deletedUser);
+      const poolsUser = await userWithSignInRecords(pool.id);
       await s().insertSigningKey({
-        kid,
+        kid: unique("kid"),
         poolId: pool.id,
         use: "id",
         publicJwk: jwk,
@@ -1121,6 +1139,7 @@ describeEachStore("store contract", (s) => {
       });
       await s().deletePool(pool.id);
       assert.deepEqual(await s().listSigningKeys(pool.id), []);
+      await assertSignInRecordsGone(poolsUser);
     });
   });
 
@@ -1529,6 +1548,10 @@ describeEachStore("store contract: groups", (s) => {
       assert.equal(await s().countGroups(doomed), 0);
       assert.deepEqual(await s().listGroupsOfUser(doomed, doomedUser.id, { limit: 10 }), []);
       assert.deepEqual(await s().listGroupMembers(kept, keptGroup.name, { limit: 10 }), [keptUser]);
+      // A membership left behind would show again under a pool and group of the same names.
+      await s().insertPool(newPool({ id: doomed }));
+      await s().insertGroup(doomedGroup);
+      assert.deepEqual(await s().listGroupsOfUser(doomed, doomedUser.id, { limit: 10 }), []);
     });
 
     it("an add inside a transaction that throws is rolled back", async () => {

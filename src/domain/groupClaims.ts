@@ -1,3 +1,4 @@
+import { compareBytes } from "../store/prefixRange.js";
 import type { DomainContext } from "./context.js";
 import { MAX_GROUPS_PER_USER } from "./groupMembers.js";
 import type { Group } from "./groups.js";
@@ -21,7 +22,7 @@ function rank(group: Group): number {
 
 function byPrecedenceThenName(a: Group, b: Group): number {
   if (rank(a) !== rank(b)) return rank(a) < rank(b) ? -1 : 1;
-  return Buffer.compare(Buffer.from(a.name), Buffer.from(b.name));
+  return compareBytes(a.name, b.name);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { CompiledQuery, Kysely, Transaction } from "kysely";
 import { GroupCommit, type SyncWriter, type WriteResult } from "./groupCommit.js";
 import { type GroupQueries, groupQueries } from "./groupQueries.js";
-import { prefixEnd } from "./prefixRange.js";
+import { compareBytes, prefixEnd } from "./prefixRange.js";
 import { param, QueryTemplate } from "./queryTemplate.js";
 import { PoolCache, RowCache, UserCache } from "./readCaches.js";
 import type {
@@ -551,8 +551,7 @@ export class KyselyStore implements Store {
     const column = filter.column;
     // `enabled` is the one integer column; the others compare as the key columns collate: by code point, i.e. UTF-8 bytes (columnTypes.ts).
     const value = (v: string): string | number => (column === "enabled" ? Number(v) : v);
-    const compare = (a: string, b: string): number =>
-      column === "enabled" ? Number(a) - Number(b) : Buffer.compare(Buffer.from(a), Buffer.from(b));
+    const compare = (a: string, b: string): number => (column === "enabled" ? Number(a) - Number(b) : compareBytes(a, b));
 
     if (filter.op === "prefix") {
       const prefix = filter.values[0] ?? "";

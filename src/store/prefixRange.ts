@@ -1,3 +1,8 @@
+/** Orders strings as the key columns collate: by UTF-8 bytes, i.e. by code point (migrations/columnTypes.ts). */
+export function compareBytes(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+
 /**
  * Exclusive upper bound of the strings starting with p, in byte order
  * (UTF-8, i.e. code point order): p with its last code point below U+10FFFF

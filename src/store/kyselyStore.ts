@@ -44,7 +44,7 @@ import {
 } from "./rows.js";
 import type { Database } from "./schema.js";
 import { type Engine, StaleWrite, type Store } from "./store.js";
-import { translatingUniqueViolations } from "./uniqueViolations.js";
+import { isForeignKeyViolation, translatingUniqueViolations } from "./uniqueViolations.js";
 
 /** The hot lookups as compiled templates; one set per engine, shared by a store and its transactions. */
 function hotQueries(db: Kysely<Database>) {
@@ -887,8 +887,8 @@ export class KyselyStore implements Store {
         return Number(result.numAffectedRows ?? 0n) > 0;
       });
     } catch (error) {
-      // The group or the user was deleted after the statement's snapshot was taken (23503, foreign key).
-      if (typeof error === "object" && error !== null && (error as { code?: unknown }).code === "23503") return false;
+      // The group or the user was deleted after the statement's snapshot was taken.
+      if (isForeignKeyViolation(error)) return false;
       throw error;
     }
   }

@@ -1,5 +1,10 @@
 import { UniqueViolation } from "./store.js";
 
+/** The members of a driver error (better-sqlite3 or pg) that say what went wrong; none for anything else thrown. */
+function driverError(error: unknown): { code?: unknown; message?: unknown; constraint?: unknown } {
+  return typeof error === "object" && error !== null ? error : {};
+}
+
 /**
  * Which unique key a driver error reports, or undefined when the error is
  * not a unique violation. SQLite names the columns in its message
@@ -7,12 +12,7 @@ import { UniqueViolation } from "./store.js";
  * names the index (23505, constraint "users_username_key").
  */
 function violatedKey(error: unknown): string | undefined {
-  if (typeof error !== "object" || error === null) return undefined;
-  const { code, message, constraint } = error as {
-    code?: unknown;
-    message?: unknown;
-    constraint?: unknown;
-  };
+  const { code, message, constraint } = driverError(error);
   const isUnique = code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "23505";
   if (!isUnique) return undefined;
   const text = `${typeof constraint === "string" ? constraint : ""} ${typeof message === "string" ? message : ""}`;
@@ -32,4 +32,14 @@ export async function translatingUniqueViolations<T>(work: () => Promise<T>): Pr
     if (key !== undefined) throw new UniqueViolation(key);
     throw error;
   }
+}
+
+/**
+ * Whether a driver error is a foreign key violation. Only PostgreSQL reports
+ * one the store expects (23503): there a statement's key check can meet a
+ * row deleted after its snapshot was taken. On SQLite the one writer sees
+ * every delete first.
+ */
+export function isForeignKeyViolation(error: unknown): boolean {
+  return driverError(error).code === "23503";
 }

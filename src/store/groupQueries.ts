@@ -1,10 +1,7 @@
 import type { Kysely } from "kysely";
-import { param, QueryTemplate } from "./queryTemplate.js";
+import { numberParam, param, QueryTemplate } from "./queryTemplate.js";
 import { USER_COLUMNS } from "./rows.js";
 import type { Database } from "./schema.js";
-
-/** A placeholder for a numeric argument (user ids, limits); the template binds a number there at run time. */
-const numberParam = (i: number) => param(i) as unknown as number;
 
 const MEMBER_COLUMNS = USER_COLUMNS.map((column) => `users.${column}` as const);
 

@@ -2,7 +2,7 @@ import type { CompiledQuery, Kysely, Transaction } from "kysely";
 import { GroupCommit, type SyncWriter, type WriteResult } from "./groupCommit.js";
 import { type GroupQueries, groupQueries } from "./groupQueries.js";
 import { compareBytes, prefixEnd } from "./prefixRange.js";
-import { param, QueryTemplate } from "./queryTemplate.js";
+import { numberParam, param, QueryTemplate } from "./queryTemplate.js";
 import { PoolCache, RowCache, UserCache } from "./readCaches.js";
 import type {
   AdminKeyRecord,
@@ -77,10 +77,15 @@ export interface DirectReader {
   writer: SyncWriter;
 }
 
+/** A ListUsers row: the user columns, and the filtered column when it is not one of them. */
+type ListedRow = UserRow & { sort_value?: unknown };
+
 /** What a store shares with the stores of its transactions. */
 interface Shared {
   queries: ReturnType<typeof hotQueries>;
   groups: GroupQueries;
+  /** ListUsers statements by sort column and shape, each built and compiled once: the shapes are few and fixed. */
+  listUsers: Map<string, QueryTemplate<ListedRow>>;
   pools: PoolCache;
   direct: DirectReader | undefined;
   /** Only with a direct reader (SQLite); see UserCache. */
@@ -119,6 +124,7 @@ export class KyselyStore implements Store {
     const shared: Shared = options.shared ?? {
       queries: hotQueries(db as Kysely<Database>),
       groups: groupQueries(db as Kysely<Database>),
+      listUsers: new Map(),
       pools: new PoolCache(),
       direct,
       users: direct === undefined ? undefined : new UserCache(USER_CACHE_ENTRIES),
@@ -479,12 +485,6 @@ export class KyselyStore implements Store {
     });
   }
 
-  /** ListUsers statements by engine and shape, each built and compiled once (queryTemplate.ts): the shapes are few and fixed. */
-  private static readonly listTemplates = new Map<
-    string,
-    QueryTemplate<Parameters<typeof userFromRow>[0] & { sort_value?: unknown }>
-  >();
-
   /**
    * One ListUsers page in keyset order: (filter column, username key), or the
    * username key alone without a filter. Every statement here is a single
@@ -510,7 +510,7 @@ export class KyselyStore implements Store {
     const unique = sortColumn === "username_key" || sortColumn === "sub";
     // The sort value is read from the user columns when it is one of them; the search copies are selected as sort_value.
     const inUserColumns = unique || sortColumn === "status" || sortColumn === "enabled";
-    const sortValueOf = (row: Parameters<typeof userFromRow>[0] & { sort_value?: unknown }): string => {
+    const sortValueOf = (row: ListedRow): string => {
       if (sortColumn === "username_key") return row.username_key;
       if (sortColumn === "sub") return row.sub;
       if (sortColumn === "status") return row.status;
@@ -524,8 +524,7 @@ export class KyselyStore implements Store {
         .select(USER_COLUMNS)
         .$if(!inUserColumns, (qb) => qb.select((eb) => eb.ref(sortColumn).as("sort_value")))
         .where("pool_id", "=", param(0))
-        // The template binds a number here at run time.
-        .limit(param(1) as unknown as number);
+        .limit(numberParam(1));
       return unique ? query.orderBy(sortColumn) : query.orderBy(sortColumn).orderBy("username_key");
     };
     const seek = async (
@@ -534,11 +533,11 @@ export class KyselyStore implements Store {
       bound: (query: ReturnType<typeof page>) => ReturnType<typeof page>,
       args: unknown[],
     ) => {
-      const key = `${this.engine}:${sortColumn}:${shape}`;
-      let template = KyselyStore.listTemplates.get(key);
+      const key = `${sortColumn}:${shape}`;
+      let template = this.shared.listUsers.get(key);
       if (template === undefined) {
         template = new QueryTemplate(() => bound(page()));
-        KyselyStore.listTemplates.set(key, template);
+        this.shared.listUsers.set(key, template);
       }
       const rows = await this.read(template, [q.poolId, limit, ...args]);
       return rows.map((row): ListedUser => Object.assign(userFromRow(row), { sortValue: sortValueOf(row) }));

@@ -7,6 +7,9 @@ export function param(i: number): string {
   return `${MARKER}${i}`;
 }
 
+/** A placeholder for a numeric argument (user ids, limits); the template binds a number there at run time. */
+export const numberParam = (i: number) => param(i) as unknown as number;
+
 /**
  * A query built and compiled once, then run with fresh arguments. On the
  * hot lookups (a user by name, a pool, a client) kysely's builder and

@@ -3,7 +3,7 @@ import { GroupCommit, type SyncWriter, type WriteResult } from "./groupCommit.js
 import { type GroupQueries, groupQueries } from "./groupQueries.js";
 import { compareBytes, prefixEnd } from "./prefixRange.js";
 import { numberParam, param, QueryTemplate } from "./queryTemplate.js";
-import { PoolCache, RowCache, UserCache } from "./readCaches.js";
+import { PoolCache, RowCache } from "./readCaches.js";
 import type {
   AdminKeyRecord,
   AuthSessionRecord,
@@ -88,11 +88,11 @@ interface Shared {
   listUsers: Map<string, QueryTemplate<ListedRow>>;
   pools: PoolCache;
   direct: DirectReader | undefined;
-  /** Only with a direct reader (SQLite); see UserCache. */
-  users: UserCache | undefined;
+  /** User rows by lookup key, only with a direct reader (SQLite); see RowCache and findUser. */
+  users: RowCache<UserRecord> | undefined;
   /** Group rows by (pool, name), only with a direct reader (SQLite); see RowCache and listGroupsOfUser. */
   groupRows: RowCache<GroupRecord> | undefined;
-  /** The data_version the user cache was last checked against, and when (performance.now()). */
+  /** The data_version the row caches were last checked against, and when (performance.now()). */
   dataVersion: number;
   dataVersionCheckedAt: number;
   /** Transactions open on the root connection; direct reads and batches wait while any is. */
@@ -127,7 +127,7 @@ export class KyselyStore implements Store {
       listUsers: new Map(),
       pools: new PoolCache(),
       direct,
-      users: direct === undefined ? undefined : new UserCache(USER_CACHE_ENTRIES),
+      users: direct === undefined ? undefined : new RowCache<UserRecord>(USER_CACHE_ENTRIES),
       groupRows: direct === undefined ? undefined : new RowCache<GroupRecord>(GROUP_CACHE_ENTRIES),
       dataVersion: direct?.dataVersion() ?? 0,
       dataVersionCheckedAt: performance.now(),
@@ -169,35 +169,27 @@ export class KyselyStore implements Store {
     return { rows: result.rows, changes: Number(result.numAffectedRows ?? 0n) };
   }
 
-  /** Called around every user write: see UserCache. */
-  private usersChanged(): void {
-    this.shared.users?.invalidate();
-  }
-
-  /** Runs a user write with the user cache invalidated before it starts and after it ends. */
-  private async writingUsers<T>(work: () => Promise<T>): Promise<T> {
-    this.usersChanged();
+  /**
+   * Runs a write with the caches of the rows it changes invalidated before it
+   * starts and after it ends, so that a read overlapping it is born stale (RowCache.set).
+   */
+  private async writing<T>(caches: readonly (RowCache<object> | undefined)[], work: () => Promise<T>): Promise<T> {
+    for (const cache of caches) cache?.invalidate();
     try {
       return await translatingUniqueViolations(work);
     } finally {
-      this.usersChanged();
+      for (const cache of caches) cache?.invalidate();
     }
   }
 
-  /** The user cache, when it may be used now: outside transactions, with no other connection's commit unseen. */
-  private userCache(): UserCache | undefined {
-    return this.rowCachesUsable() ? this.shared.users : undefined;
-  }
-
-  /** The group cache, under the same rule as the user cache. */
-  private groupCache(): RowCache<GroupRecord> | undefined {
-    return this.rowCachesUsable() ? this.shared.groupRows : undefined;
-  }
-
-  /** Whether the row caches may be used now; drops what they hold once another connection has committed. */
-  private rowCachesUsable(): boolean {
+  /**
+   * A row cache (user or group rows), when it may be used now: outside
+   * transactions, with no other connection's commit unseen. Drops what the
+   * row caches hold once another connection has committed.
+   */
+  private rowCache<Row extends object>(cache: RowCache<Row> | undefined): RowCache<Row> | undefined {
     const { direct } = this.shared;
-    if (direct === undefined || this.inTransaction || this.shared.openTransactions > 0) return false;
+    if (direct === undefined || this.inTransaction || this.shared.openTransactions > 0) return undefined;
     // Another process's commit is seen within a millisecond: checking data_version on every
     // read cost more than the cached read itself under load.
     const now = performance.now();
@@ -210,7 +202,29 @@ export class KyselyStore implements Store {
         this.shared.groupRows?.invalidate();
       }
     }
-    return true;
+    return cache;
+  }
+
+  /**
+   * One row by a unique key, through `cache` when given: a hit is served as
+   * it is; a miss is read and kept, tagged with the generation taken before
+   * the read started. Callers return this promise rather than awaiting it in
+   * an async method of their own, so a hit costs one promise, not two.
+   */
+  private async cachedRead<R, Row extends object>(
+    cache: RowCache<Row> | undefined,
+    key: string,
+    template: QueryTemplate<R>,
+    args: readonly unknown[],
+    fromRow: (row: R) => Row,
+  ): Promise<Row | undefined> {
+    const cached = cache?.get(key);
+    if (cached !== undefined) return cached;
+    const generation = cache?.current() ?? 0;
+    const row = (await this.read(template, args))[0];
+    if (row === undefined) return undefined;
+    const record = fromRow(row);
+    return cache === undefined ? record : cache.set(key, record, generation);
   }
 
   /**
@@ -431,25 +445,22 @@ export class KyselyStore implements Store {
       .values({ ...userToRow(user, user.keys), version: 1 })
       .returning(USER_COLUMNS)
       .compile();
-    const { rows } = await this.writingUsers(() => this.write(query));
+    const { rows } = await this.writing([this.shared.users], () => this.write(query));
     const row = rows[0] as UserRow | undefined;
     if (row === undefined) throw new Error("insert returned no row");
     return userFromRow(row);
   }
 
-  async findUser(poolId: string, lookup: UserLookup): Promise<UserRecord | undefined> {
-    const template = lookup.by === "alias" ? this.shared.queries.userBy[lookup.column] : this.shared.queries.userBy[lookup.by];
-    const cache = this.userCache();
-    const key =
-      cache === undefined ? "" : `${poolId}\u0000${lookup.by === "alias" ? lookup.column : lookup.by}\u0000${lookup.value}`;
-    const cached = cache?.get(key);
-    if (cached !== undefined) return cached;
-    const generation = cache?.current() ?? 0;
-    const row = (await this.read(template, [poolId, lookup.value]))[0];
-    if (row === undefined) return undefined;
-    const user = userFromRow(row);
-    cache?.set(key, user, generation);
-    return user;
+  findUser(poolId: string, lookup: UserLookup): Promise<UserRecord | undefined> {
+    const column = lookup.by === "alias" ? lookup.column : lookup.by;
+    const key = `${poolId}\u0000${column}\u0000${lookup.value}`;
+    return this.cachedRead(
+      this.rowCache(this.shared.users),
+      key,
+      this.shared.queries.userBy[column],
+      [poolId, lookup.value],
+      userFromRow,
+    );
   }
 
   async updateUser(user: UserRecord, keys: UserKeys, before?: { user: UserRecord; keys: UserKeys }): Promise<UserRecord> {
@@ -467,7 +478,7 @@ export class KyselyStore implements Store {
       .where("id", "=", user.id)
       .where("version", "=", user.version)
       .compile();
-    const result = await this.writingUsers(() => this.write(query));
+    const result = await this.writing([this.shared.users], () => this.write(query));
     if (result.changes === 0) throw new StaleWrite();
     return { ...user, version: user.version + 1 };
   }
@@ -478,7 +489,7 @@ export class KyselyStore implements Store {
       for (const table of ["codes", "refresh_tokens", "auth_sessions", "sign_in_failures", "group_members"] as const) {
         await db.deleteFrom(table).where("user_id", "=", id).execute();
       }
-      const result = await this.writingUsers(() =>
+      const result = await this.writing([this.shared.users], () =>
         db.deleteFrom("users").where("pool_id", "=", poolId).where("id", "=", id).executeTakeFirst(),
       );
       return result.numDeletedRows > 0n;
@@ -797,34 +808,17 @@ export class KyselyStore implements Store {
 
   // --- groups ---------------------------------------------------------------
 
-  /** Runs a group write with the group cache invalidated before it starts and after it ends, as writingUsers does. */
-  private async writingGroups<T>(work: () => Promise<T>): Promise<T> {
-    this.shared.groupRows?.invalidate();
-    try {
-      return await translatingUniqueViolations(work);
-    } finally {
-      this.shared.groupRows?.invalidate();
-    }
-  }
-
   async insertGroup(group: GroupRecord): Promise<void> {
-    await this.writingGroups(() => this.db.insertInto("groups").values(groupToRow(group)).execute());
+    await this.writing([this.shared.groupRows], () => this.db.insertInto("groups").values(groupToRow(group)).execute());
   }
 
-  async getGroup(poolId: string, name: string): Promise<GroupRecord | undefined> {
-    const cache = this.groupCache();
-    const key = groupKey(poolId, name);
-    const cached = cache?.get(key);
-    if (cached !== undefined) return cached;
-    const generation = cache?.current() ?? 0;
-    const row = (await this.read(this.shared.groups.group, [poolId, name]))[0];
-    if (row === undefined) return undefined;
-    const group = groupFromRow(row);
-    return cache === undefined ? group : cache.set(key, group, generation);
+  getGroup(poolId: string, name: string): Promise<GroupRecord | undefined> {
+    const cache = this.rowCache(this.shared.groupRows);
+    return this.cachedRead(cache, groupKey(poolId, name), this.shared.groups.group, [poolId, name], groupFromRow);
   }
 
   async updateGroup(group: GroupRecord): Promise<boolean> {
-    const result = await this.writingGroups(() =>
+    const result = await this.writing([this.shared.groupRows], () =>
       this.db
         .updateTable("groups")
         .set({
@@ -907,7 +901,7 @@ export class KyselyStore implements Store {
   async listGroupsOfUser(poolId: string, userId: number, page: { after?: string; limit: number }): Promise<GroupRecord[]> {
     const queries = this.shared.groups;
     const args = page.after === undefined ? [userId, page.limit] : [userId, page.limit, page.after];
-    const cache = this.groupCache();
+    const cache = this.rowCache(this.shared.groupRows);
     if (cache === undefined) {
       const rows = await this.read(page.after === undefined ? queries.groupsOfUser : queries.groupsOfUserAfter, args);
       return rows.map(groupFromRow);

@@ -1,4 +1,4 @@
-import type { PoolRecord, UserRecord } from "./records.js";
+import type { PoolRecord } from "./records.js";
 import { deepFreeze } from "./rows.js";
 
 /**
@@ -79,6 +79,3 @@ export class RowCache<Row extends object> {
     return frozen;
   }
 }
-
-/** User rows by lookup key (kyselyStore.findUser). */
-export class UserCache extends RowCache<UserRecord> {}

@@ -25,7 +25,7 @@ function newUser(username: string): NewUser {
   };
 }
 
-// The SQLite store caches user rows (see UserCache); these tests hold it to never serving a stale one.
+// The SQLite store caches user rows (see RowCache); these tests hold it to never serving a stale one.
 describe("the SQLite user cache", () => {
   let directory: string;
   let server: Store;

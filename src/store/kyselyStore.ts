@@ -151,8 +151,6 @@ export class KyselyStore implements Store {
         .execute((trx) => fn(new KyselyStore(trx, this.engine, { inTransaction: true, shared: this.shared })));
     } finally {
       this.shared.openTransactions--;
-      this.shared.users?.invalidate();
-      this.shared.groupRows?.invalidate();
       // Writes queued while the transaction held the connection go now.
       if (this.shared.openTransactions === 0) this.shared.batches?.flush();
     }
@@ -342,27 +340,28 @@ export class KyselyStore implements Store {
 
   async deletePool(id: string): Promise<boolean> {
     this.shared.pools.forget(id);
-    // Deleting the pool's users happens inside the transaction, which invalidates the user cache when it ends.
-    return this.transaction(async (tx) => {
-      const db = (tx as KyselyStore).db;
-      await db.deleteFrom("outbox").where("pool_id", "=", id).execute();
-      await db.deleteFrom("codes").where("pool_id", "=", id).execute();
-      for (const table of [
-        "signing_keys",
-        "refresh_tokens",
-        "auth_sessions",
-        "sign_in_failures",
-        "group_members",
-        "groups",
-      ] as const) {
-        await db.deleteFrom(table).where("pool_id", "=", id).execute();
-      }
-      await db.deleteFrom("users").where("pool_id", "=", id).execute();
-      await db.deleteFrom("clients").where("pool_id", "=", id).execute();
-      const result = await db.deleteFrom("pools").where("id", "=", id).executeTakeFirst();
-      this.shared.pools.forget(id);
-      return result.numDeletedRows > 0n;
-    });
+    return this.writing([this.shared.users, this.shared.groupRows], () =>
+      this.transaction(async (tx) => {
+        const db = (tx as KyselyStore).db;
+        await db.deleteFrom("outbox").where("pool_id", "=", id).execute();
+        await db.deleteFrom("codes").where("pool_id", "=", id).execute();
+        for (const table of [
+          "signing_keys",
+          "refresh_tokens",
+          "auth_sessions",
+          "sign_in_failures",
+          "group_members",
+          "groups",
+        ] as const) {
+          await db.deleteFrom(table).where("pool_id", "=", id).execute();
+        }
+        await db.deleteFrom("users").where("pool_id", "=", id).execute();
+        await db.deleteFrom("clients").where("pool_id", "=", id).execute();
+        const result = await db.deleteFrom("pools").where("id", "=", id).executeTakeFirst();
+        this.shared.pools.forget(id);
+        return result.numDeletedRows > 0n;
+      }),
+    );
   }
 
   async listPools(page: { after?: string; limit: number }): Promise<PoolRecord[]> {
@@ -484,16 +483,16 @@ export class KyselyStore implements Store {
   }
 
   async deleteUser(poolId: string, id: number): Promise<boolean> {
-    return this.transaction(async (tx) => {
-      const db = (tx as KyselyStore).db;
-      for (const table of ["codes", "refresh_tokens", "auth_sessions", "sign_in_failures", "group_members"] as const) {
-        await db.deleteFrom(table).where("user_id", "=", id).execute();
-      }
-      const result = await this.writing([this.shared.users], () =>
-        db.deleteFrom("users").where("pool_id", "=", poolId).where("id", "=", id).executeTakeFirst(),
-      );
-      return result.numDeletedRows > 0n;
-    });
+    return this.writing([this.shared.users], () =>
+      this.transaction(async (tx) => {
+        const db = (tx as KyselyStore).db;
+        for (const table of ["codes", "refresh_tokens", "auth_sessions", "sign_in_failures", "group_members"] as const) {
+          await db.deleteFrom(table).where("user_id", "=", id).execute();
+        }
+        const result = await db.deleteFrom("users").where("pool_id", "=", poolId).where("id", "=", id).executeTakeFirst();
+        return result.numDeletedRows > 0n;
+      }),
+    );
   }
 
   /**
@@ -834,14 +833,15 @@ export class KyselyStore implements Store {
     return result.numUpdatedRows > 0n;
   }
 
-  /** In a transaction, whose end drops the group cache. */
   async deleteGroup(poolId: string, name: string): Promise<boolean> {
-    return this.transaction(async (tx) => {
-      const db = (tx as KyselyStore).db;
-      await db.deleteFrom("group_members").where("pool_id", "=", poolId).where("group_name", "=", name).execute();
-      const result = await db.deleteFrom("groups").where("pool_id", "=", poolId).where("name", "=", name).executeTakeFirst();
-      return result.numDeletedRows > 0n;
-    });
+    return this.writing([this.shared.groupRows], () =>
+      this.transaction(async (tx) => {
+        const db = (tx as KyselyStore).db;
+        await db.deleteFrom("group_members").where("pool_id", "=", poolId).where("group_name", "=", name).execute();
+        const result = await db.deleteFrom("groups").where("pool_id", "=", poolId).where("name", "=", name).executeTakeFirst();
+        return result.numDeletedRows > 0n;
+      }),
+    );
   }
 
   async listGroups(poolId: string, page: { after?: string; limit: number }): Promise<GroupRecord[]> {

@@ -36,8 +36,10 @@ export class PoolCache {
  * A read-through cache of rows, for SQLite, where this process is the only
  * one that writes. A cached row is served only while nothing could have
  * changed it since it was read:
- * - every write of such rows through this store, and the end of every
- *   transaction, moves `generation`, which makes all earlier entries stale;
+ * - every write of such rows through this store moves `generation` before
+ *   it starts and after it ends (KyselyStore.writing), which makes all
+ *   earlier entries stale; while a transaction is open the cache is not
+ *   used at all, so nothing read inside one is kept;
  * - a commit by any other connection (a second process on the same file)
  *   moves SQLite's data_version, which the store checks before each use.
  * Under load a keyed SQLite read cost several times a map lookup

@@ -67,6 +67,14 @@ describe("the SQLite user cache", () => {
     assert.equal(await find(server, "cid"), undefined);
   });
 
+  it("forgets the users of a deleted pool", async () => {
+    const user = await server.insertUser({ ...newUser("gus"), poolId: "us-east-1_cachegone" });
+    const findGus = () => server.findUser(user.poolId, { by: "usernameKey", value: "gus" });
+    await findGus();
+    await server.deletePool(user.poolId);
+    assert.equal(await findGus(), undefined);
+  });
+
   it("does not keep a row read before a transaction that changed it", async () => {
     const user = await server.insertUser(newUser("dee"));
     await find(server, "dee");

@@ -3,7 +3,7 @@ import { GroupCommit, type SyncWriter, type WriteResult } from "./groupCommit.js
 import { type GroupQueries, groupQueries } from "./groupQueries.js";
 import { compareBytes, prefixEnd } from "./prefixRange.js";
 import { numberParam, param, QueryTemplate } from "./queryTemplate.js";
-import { PoolCache, RowCache } from "./readCaches.js";
+import { RowCache } from "./readCaches.js";
 import type {
   AdminKeyRecord,
   AuthSessionRecord,
@@ -86,7 +86,8 @@ interface Shared {
   groups: GroupQueries;
   /** ListUsers statements by sort column and shape, each built and compiled once: the shapes are few and fixed. */
   listUsers: Map<string, QueryTemplate<ListedRow>>;
-  pools: PoolCache;
+  /** Pools by id, on both engines; see POOL_CACHE_MS. */
+  pools: RowCache<PoolRecord>;
   direct: DirectReader | undefined;
   /** User rows by lookup key, only with a direct reader (SQLite); see RowCache and findUser. */
   users: RowCache<UserRecord> | undefined;
@@ -103,6 +104,17 @@ interface Shared {
 
 const DATA_VERSION_CHECK_MS = 1;
 
+/**
+ * Pools are read by nearly every request and change rarely. A pool read is
+ * kept for a second: writes through this store make it stale at once, and a
+ * change made by another process (PostgreSQL deployments) is seen within
+ * that second.
+ */
+const POOL_CACHE_MS = 1000;
+
+/** More than the pools an account may have (domain/pools.ts MAX_POOLS). */
+const POOL_CACHE_ENTRIES = 10_000;
+
 /** Up to this many user rows are cached (about 1 KiB each). */
 const USER_CACHE_ENTRIES = 20_000;
 
@@ -117,15 +129,16 @@ export class KyselyStore implements Store {
   constructor(
     private readonly db: Kysely<Database> | Transaction<Database>,
     readonly engine: Engine,
-    options: { inTransaction?: boolean; shared?: Shared; direct?: DirectReader } = {},
+    options: { transactionWrites?: Set<RowCache<object>>; shared?: Shared; direct?: DirectReader } = {},
   ) {
-    this.inTransaction = options.inTransaction ?? false;
+    this.transactionWrites = options.transactionWrites;
+    this.inTransaction = options.transactionWrites !== undefined;
     const direct = options.direct;
     const shared: Shared = options.shared ?? {
       queries: hotQueries(db as Kysely<Database>),
       groups: groupQueries(db as Kysely<Database>),
       listUsers: new Map(),
-      pools: new PoolCache(),
+      pools: new RowCache<PoolRecord>(POOL_CACHE_ENTRIES, POOL_CACHE_MS),
       direct,
       users: direct === undefined ? undefined : new RowCache<UserRecord>(USER_CACHE_ENTRIES),
       groupRows: direct === undefined ? undefined : new RowCache<GroupRecord>(GROUP_CACHE_ENTRIES),
@@ -141,16 +154,20 @@ export class KyselyStore implements Store {
   }
 
   private readonly inTransaction: boolean;
+  /** In a transaction's store: the caches its writes changed, invalidated again when it ends (see writing). */
+  private readonly transactionWrites: Set<RowCache<object>> | undefined;
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     if (this.inTransaction) return fn(this);
+    const transactionWrites = new Set<RowCache<object>>();
     this.shared.openTransactions++;
     try {
       return await this.db
         .transaction()
-        .execute((trx) => fn(new KyselyStore(trx, this.engine, { inTransaction: true, shared: this.shared })));
+        .execute((trx) => fn(new KyselyStore(trx, this.engine, { transactionWrites, shared: this.shared })));
     } finally {
       this.shared.openTransactions--;
+      for (const cache of transactionWrites) cache.invalidate();
       // Writes queued while the transaction held the connection go now.
       if (this.shared.openTransactions === 0) this.shared.batches?.flush();
     }
@@ -169,14 +186,22 @@ export class KyselyStore implements Store {
 
   /**
    * Runs a write with the caches of the rows it changes invalidated before it
-   * starts and after it ends, so that a read overlapping it is born stale (RowCache.set).
+   * starts and after it is committed, so that a read overlapping it is born
+   * stale (RowCache.set). Inside a transaction the write commits only when
+   * the transaction ends; until then a read on another connection
+   * (PostgreSQL) still finds the old row, so the caches are invalidated
+   * again at that end.
    */
   private async writing<T>(caches: readonly (RowCache<object> | undefined)[], work: () => Promise<T>): Promise<T> {
     for (const cache of caches) cache?.invalidate();
     try {
       return await translatingUniqueViolations(work);
     } finally {
-      for (const cache of caches) cache?.invalidate();
+      for (const cache of caches) {
+        if (cache === undefined) continue;
+        cache.invalidate();
+        this.transactionWrites?.add(cache);
+      }
     }
   }
 
@@ -312,35 +337,29 @@ export class KyselyStore implements Store {
     );
   }
 
-  async getPool(id: string): Promise<PoolRecord | undefined> {
-    const cached = this.shared.pools.get(id);
-    if (cached !== undefined) return cached;
-    const row = (await this.read(this.shared.queries.pool, [id]))[0];
-    if (row === undefined) return undefined;
-    const pool = poolFromRow(row);
-    this.shared.pools.set(pool);
-    return pool;
+  /** Not through the cache inside a transaction, which may have written the pool and may yet roll back. */
+  getPool(id: string): Promise<PoolRecord | undefined> {
+    const cache = this.inTransaction ? undefined : this.shared.pools;
+    return this.cachedRead(cache, id, this.shared.queries.pool, [id], poolFromRow);
   }
 
   async updatePool(pool: PoolRecord): Promise<boolean> {
-    this.shared.pools.forget(pool.id);
-    const result = await this.db
-      .updateTable("pools")
-      .set({
-        name: pool.name,
-        modified_at: pool.modifiedAt,
-        settings: JSON.stringify(pool.settings),
-      })
-      .where("id", "=", pool.id)
-      .executeTakeFirst();
-    // Again after the write: a read in between may have cached the old row.
-    this.shared.pools.forget(pool.id);
+    const result = await this.writing([this.shared.pools], () =>
+      this.db
+        .updateTable("pools")
+        .set({
+          name: pool.name,
+          modified_at: pool.modifiedAt,
+          settings: JSON.stringify(pool.settings),
+        })
+        .where("id", "=", pool.id)
+        .executeTakeFirst(),
+    );
     return result.numUpdatedRows > 0n;
   }
 
   async deletePool(id: string): Promise<boolean> {
-    this.shared.pools.forget(id);
-    return this.writing([this.shared.users, this.shared.groupRows], () =>
+    return this.writing([this.shared.users, this.shared.groupRows, this.shared.pools], () =>
       this.transaction(async (tx) => {
         const db = (tx as KyselyStore).db;
         await db.deleteFrom("outbox").where("pool_id", "=", id).execute();
@@ -358,7 +377,6 @@ export class KyselyStore implements Store {
         await db.deleteFrom("users").where("pool_id", "=", id).execute();
         await db.deleteFrom("clients").where("pool_id", "=", id).execute();
         const result = await db.deleteFrom("pools").where("id", "=", id).executeTakeFirst();
-        this.shared.pools.forget(id);
         return result.numDeletedRows > 0n;
       }),
     );

@@ -1,56 +1,27 @@
-import type { PoolRecord } from "./records.js";
 import { deepFreeze } from "./rows.js";
 
 /**
- * Pools are read by nearly every request and change rarely. A pool read is
- * kept for a second: writes through this store drop it at once, and a
- * change made by another process (PostgreSQL deployments) is seen within
- * that second.
- */
-const POOL_CACHE_MS = 1000;
-
-export class PoolCache {
-  private readonly entries = new Map<string, { pool: PoolRecord; until: number }>();
-
-  get(id: string): PoolRecord | undefined {
-    const entry = this.entries.get(id);
-    if (entry === undefined) return undefined;
-    if (entry.until < performance.now()) {
-      this.entries.delete(id);
-      return undefined;
-    }
-    return entry.pool;
-  }
-
-  set(pool: PoolRecord): void {
-    if (this.entries.size >= 10_000) this.entries.clear();
-    this.entries.set(pool.id, { pool, until: performance.now() + POOL_CACHE_MS });
-  }
-
-  forget(id: string): void {
-    this.entries.delete(id);
-  }
-}
-
-/**
- * A read-through cache of rows, for SQLite, where this process is the only
- * one that writes. A cached row is served only while nothing could have
- * changed it since it was read:
+ * A read-through cache of rows by key. A cached row is served only while
+ * nothing could have changed it since it was read:
  * - every write of such rows through this store moves `generation` before
- *   it starts and after it ends (KyselyStore.writing), which makes all
- *   earlier entries stale; while a transaction is open the cache is not
- *   used at all, so nothing read inside one is kept;
- * - a commit by any other connection (a second process on the same file)
- *   moves SQLite's data_version, which the store checks before each use.
+ *   it starts and after it is committed (KyselyStore.writing), which makes
+ *   all earlier entries stale; inside a transaction the store neither reads
+ *   nor fills a cache, so nothing uncommitted is kept;
+ * - changes made elsewhere are bounded by the store: it keeps user and group
+ *   rows only on SQLite, checking SQLite's data_version (moved by a commit
+ *   of any other connection) before each use, and pools for at most
+ *   `lifetimeMs`, on either engine.
  * Under load a keyed SQLite read cost several times a map lookup
- * (bench/README.md). PostgreSQL deployments may run several processes, so
- * they read through every time.
+ * (bench/README.md).
  */
 export class RowCache<Row extends object> {
-  private readonly entries = new Map<string, { row: Row; generation: number }>();
+  private readonly entries = new Map<string, { row: Row; generation: number; until: number }>();
   private generation = 0;
 
-  constructor(private readonly capacity: number) {}
+  constructor(
+    private readonly capacity: number,
+    private readonly lifetimeMs?: number,
+  ) {}
 
   /** Makes every entry stale. */
   invalidate(): void {
@@ -65,7 +36,10 @@ export class RowCache<Row extends object> {
   get(key: string): Row | undefined {
     const entry = this.entries.get(key);
     if (entry === undefined) return undefined;
-    if (entry.generation === this.generation) return entry.row;
+    // Only a cache whose entries expire reads the clock: the user and group caches serve the hottest reads.
+    if (entry.generation === this.generation && (this.lifetimeMs === undefined || performance.now() < entry.until)) {
+      return entry.row;
+    }
     this.entries.delete(key);
     return undefined;
   }
@@ -77,7 +51,8 @@ export class RowCache<Row extends object> {
       if (oldest.done !== true) this.entries.delete(oldest.value);
     }
     const frozen = deepFreeze(row);
-    this.entries.set(key, { row: frozen, generation });
+    const until = this.lifetimeMs === undefined ? Number.POSITIVE_INFINITY : performance.now() + this.lifetimeMs;
+    this.entries.set(key, { row: frozen, generation, until });
     return frozen;
   }
 }

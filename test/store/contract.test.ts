@@ -1307,6 +1307,58 @@ describeEachStore("store contract", (s, engine) => {
       assert.equal(await s().getPool(inner.id), undefined);
     });
 
+    it("a pool inserted or updated, and read, inside a transaction that throws reads afterwards as before", async () => {
+      const newcomer = newPool();
+      await assert.rejects(
+        s().transaction(async (tx) => {
+          await tx.insertPool(newcomer);
+          assert.deepEqual(await tx.getPool(newcomer.id), newcomer);
+          throw new Error("boom");
+        }),
+        /boom/,
+      );
+      assert.equal(await s().getPool(newcomer.id), undefined);
+      const existing = newPool();
+      await s().insertPool(existing);
+      await assert.rejects(
+        s().transaction(async (tx) => {
+          await tx.updatePool({ ...existing, name: "renamed" });
+          assert.equal((await tx.getPool(existing.id))?.name, "renamed");
+          throw new Error("boom");
+        }),
+        /boom/,
+      );
+      assert.deepEqual(await s().getPool(existing.id), existing);
+    });
+
+    it("a pool read while a transaction deletes or updates it reads as written inside it, and as committed after", async () => {
+      const [deleted, updated] = [newPool(), newPool()];
+      await s().insertPool(deleted);
+      await s().insertPool(updated);
+      let written: () => void = () => undefined;
+      let release: () => void = () => undefined;
+      const writesDone = new Promise<void>((resolve) => (written = resolve));
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const writing = s().transaction(async (tx) => {
+        await tx.deletePool(deleted.id);
+        await tx.updatePool({ ...updated, name: "renamed" });
+        written();
+        await held;
+        assert.equal(await tx.getPool(deleted.id), undefined);
+        assert.equal((await tx.getPool(updated.id))?.name, "renamed");
+      });
+      await writesDone;
+      const readsDuring = Promise.all([s().getPool(deleted.id), s().getPool(updated.id)]);
+      // On PostgreSQL the reads run on another connection and finish first, seeing the rows as they were (which the
+      // store may keep); on SQLite they wait for the transaction.
+      if (engine === "postgres") await readsDuring;
+      release();
+      await writing;
+      if (engine === "postgres") assert.deepEqual(await readsDuring, [deleted, updated]);
+      assert.equal(await s().getPool(deleted.id), undefined);
+      assert.equal((await s().getPool(updated.id))?.name, "renamed");
+    });
+
     it("a deletePool inside a transaction that throws is rolled back", async () => {
       const poolId = await existingPool();
       const client = newClient(poolId);

@@ -44,10 +44,11 @@ export function deepFreeze<T>(value: T): T {
 }
 
 /**
- * Pool and client settings are read on nearly every request and rarely
- * change; re-parsing the same document each time showed up in profiles.
- * Parsed documents are kept per row id while the stored text is unchanged,
- * and frozen, so no caller can change a shared copy.
+ * Client settings are read on nearly every request and rarely change;
+ * re-parsing the same document each time showed up in profiles. Clients have
+ * no record cache (pools do: kyselyStore.ts), so their parsed documents are
+ * kept here per row id while the stored text is unchanged, and frozen, so no
+ * caller can change a shared copy.
  */
 class JsonDocuments {
   private readonly byId = new Map<string, { text: string; value: JsonObject }>();
@@ -62,7 +63,6 @@ class JsonDocuments {
   }
 }
 
-const poolSettings = new JsonDocuments();
 const clientSettings = new JsonDocuments();
 
 function keysToColumns(keys: UserKeys) {
@@ -129,7 +129,7 @@ export function poolFromRow(row: Selectable<Database["pools"]>): PoolRecord {
     name: row.name,
     createdAt: Number(row.created_at),
     modifiedAt: Number(row.modified_at),
-    settings: poolSettings.parse(row.id, row.settings),
+    settings: JSON.parse(row.settings) as JsonObject,
   };
 }
 

@@ -217,6 +217,20 @@ describeEachStore("store contract", (s, engine) => {
       assert.deepEqual(await s().getPool(pool.id), pool);
     });
 
+    it("hands out pools no caller can change, settings included: one read may serve later readers", async () => {
+      const pool = newPool();
+      await s().insertPool(pool);
+      await s().getPool(pool.id);
+      const read = await s().getPool(pool.id);
+      assert.ok(read);
+      assert.throws(() => {
+        (read as { name: string }).name = "changed";
+      }, TypeError);
+      assert.throws(() => {
+        (read.settings as Record<string, unknown>).MfaConfiguration = "ON";
+      }, TypeError);
+    });
+
     it("an unknown pool id reads as undefined", async () => {
       assert.equal(await s().getPool(unique("pool")), undefined);
     });

@@ -914,25 +914,29 @@ export class KyselyStore implements Store {
    * cache (SQLite), only the names are read and the rows come from the cache:
    * building fifty joined rows cost four times reading the names (about 100
    * against 25 µs), and held AdminListGroupsForUser near 2,900/s (bench
-   * groups, CPU profile).
+   * groups, CPU profile). When any of them is missing, the joined read runs
+   * once and fills the cache, rather than one read per missing group.
    */
   async listGroupsOfUser(poolId: string, userId: number, page: { after?: string; limit: number }): Promise<GroupRecord[]> {
     const queries = this.shared.groups;
     const args = page.after === undefined ? [userId, page.limit] : [userId, page.limit, page.after];
     const cache = this.rowCache(this.shared.groupRows);
-    if (cache === undefined) {
-      const rows = await this.read(page.after === undefined ? queries.groupsOfUser : queries.groupsOfUserAfter, args);
-      return rows.map(groupFromRow);
+    if (cache !== undefined) {
+      const names = await this.read(page.after === undefined ? queries.groupNamesOfUser : queries.groupNamesOfUserAfter, args);
+      const groups: GroupRecord[] = [];
+      for (const { group_name } of names) {
+        const group = cache.get(groupKey(poolId, group_name));
+        if (group === undefined) break;
+        groups.push(group);
+      }
+      if (groups.length === names.length) return groups;
     }
-    const names = await this.read(page.after === undefined ? queries.groupNamesOfUser : queries.groupNamesOfUserAfter, args);
-    const groups: GroupRecord[] = [];
-    for (const { group_name } of names) {
-      // Hits without an await, which for fifty groups cost as much as the read. A group deleted since
-      // the names were read is left out, as the join would have.
-      const group = cache.get(groupKey(poolId, group_name)) ?? (await this.getGroup(poolId, group_name));
-      if (group !== undefined) groups.push(group);
-    }
-    return groups;
+    const generation = cache?.current() ?? 0;
+    const rows = await this.read(page.after === undefined ? queries.groupsOfUser : queries.groupsOfUserAfter, args);
+    return rows.map((row) => {
+      const group = groupFromRow(row);
+      return cache === undefined ? group : cache.set(groupKey(group.poolId, group.name), group, generation);
+    });
   }
 
   async listGroupMembers(poolId: string, groupName: string, page: { after?: string; limit: number }): Promise<UserRecord[]> {

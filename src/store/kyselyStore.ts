@@ -362,20 +362,20 @@ export class KyselyStore implements Store {
     return this.writing([this.shared.users, this.shared.groupRows, this.shared.pools], () =>
       this.transaction(async (tx) => {
         const db = (tx as KyselyStore).db;
-        await db.deleteFrom("outbox").where("pool_id", "=", id).execute();
-        await db.deleteFrom("codes").where("pool_id", "=", id).execute();
         for (const table of [
+          "outbox",
+          "codes",
           "signing_keys",
           "refresh_tokens",
           "auth_sessions",
           "sign_in_failures",
           "group_members",
           "groups",
+          "users",
+          "clients",
         ] as const) {
           await db.deleteFrom(table).where("pool_id", "=", id).execute();
         }
-        await db.deleteFrom("users").where("pool_id", "=", id).execute();
-        await db.deleteFrom("clients").where("pool_id", "=", id).execute();
         const result = await db.deleteFrom("pools").where("id", "=", id).executeTakeFirst();
         return result.numDeletedRows > 0n;
       }),

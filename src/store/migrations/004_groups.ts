@@ -12,12 +12,13 @@ import { columnTypes } from "./columnTypes.js";
  *   (pool_id, group_name, username_key, user_id), lists a group's members in
  *   username order one page at a time, however large the group.
  *
- * The foreign keys cascade on PostgreSQL, where several processes write at
- * once: a membership added while its group or user is being deleted either
- * fails its key check or is deleted with them, never left behind. SQLite
- * does not enforce them (foreign_keys is off); there one connection writes,
- * and the store adds a member with a single INSERT … SELECT that reads the
- * group and the user under the write lock.
+ * The foreign keys cascade, on both engines (better-sqlite3 opens
+ * connections with foreign_keys on): on PostgreSQL, where several processes
+ * write at once, a membership added while its group or user is being
+ * deleted either fails its key check or is deleted with them, never left
+ * behind. On SQLite one connection writes, and the store adds a member with
+ * a single INSERT … SELECT that reads the group and the user under the write
+ * lock.
  */
 export async function groups(db: Kysely<unknown>, engine: Engine): Promise<void> {
   const t = columnTypes(engine);

@@ -1,6 +1,7 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac } from "node:crypto";
 import { CodeMismatchException, ExpiredCodeException, LimitExceededException } from "../errors.js";
 import type { DomainContext } from "./context.js";
+import { equalSecrets } from "./equalSecrets.js";
 import { randomString } from "./runtime.js";
 import type { User } from "./user.js";
 
@@ -26,12 +27,6 @@ export const MAX_FAILED_ATTEMPTS = 5;
  */
 function codeHash(ctx: DomainContext, userId: number, purpose: CodePurpose, code: string): string {
   return createHmac("sha256", ctx.sealer.deriveKey("codes")).update(`${userId}\u0000${purpose}\u0000${code}`).digest("base64url");
-}
-
-function sameHash(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
 }
 
 /**
@@ -79,9 +74,9 @@ export async function redeemCode(ctx: DomainContext, user: User, purpose: CodePu
     throw new LimitExceededException("Attempt limit exceeded, please try after some time.");
   }
   const actual = codeHash(ctx, user.id, purpose, given);
-  if (!sameHash(code.codeHash, actual)) {
+  if (!equalSecrets(code.codeHash, actual)) {
     // The code a resend replaced is expired rather than wrong (reference §2.8) and costs no attempt.
-    if (code.supersededHash !== null && sameHash(code.supersededHash, actual)) throw expired();
+    if (code.supersededHash !== null && equalSecrets(code.supersededHash, actual)) throw expired();
     await ctx.store.recordFailedCodeAttempt(code.id);
     throw new CodeMismatchException("Invalid verification code provided, please try again.");
   }

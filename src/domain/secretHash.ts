@@ -1,6 +1,7 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac } from "node:crypto";
 import { NotAuthorizedException } from "../errors.js";
 import type { AppClient } from "./clients.js";
+import { equalSecrets } from "./equalSecrets.js";
 
 /** SECRET_HASH = Base64(HMAC-SHA256(client secret, username ‖ client id)) (reference §4.9). */
 export function secretHash(clientSecret: string, username: string, clientId: string): string {
@@ -18,10 +19,8 @@ export function checkSecretHash(client: AppClient, usernames: readonly string[],
   if (given === undefined || given === "") {
     throw new NotAuthorizedException(`Client ${client.id} is configured with secret but SECRET_HASH was not received`);
   }
-  const actual = Buffer.from(given);
   for (const username of usernames) {
-    const expected = Buffer.from(secretHash(client.secret, username, client.id));
-    if (expected.length === actual.length && timingSafeEqual(expected, actual)) return;
+    if (equalSecrets(secretHash(client.secret, username, client.id), given)) return;
   }
   throw new NotAuthorizedException(`Unable to verify secret hash for client ${client.id}`);
 }

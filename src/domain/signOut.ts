@@ -6,6 +6,7 @@ import {
 } from "../errors.js";
 import type { AppClient } from "./clients.js";
 import type { DomainContext } from "./context.js";
+import { equalSecrets } from "./equalSecrets.js";
 import { decodeJwt } from "./jwt.js";
 import { findRefreshToken } from "./tokens.js";
 import type { User } from "./user.js";
@@ -34,7 +35,7 @@ export async function revokeRefreshToken(
   if (!client.settings.EnableTokenRevocation) {
     throw new UnsupportedOperationException(`Token revocation is not enabled for client ${client.id}.`);
   }
-  if (client.secret !== null && clientSecret !== client.secret) {
+  if (client.secret !== null && (clientSecret === undefined || !equalSecrets(clientSecret, client.secret))) {
     throw new UnauthorizedException(`Client ${client.id} is configured with a secret; the right ClientSecret is required.`);
   }
   if (decodeJwt(token) !== undefined) throw new UnsupportedTokenTypeException("Only refresh tokens can be revoked.");

@@ -1,9 +1,10 @@
-import { createHash, timingSafeEqual } from "node:crypto";
+import { createHash } from "node:crypto";
 import { NotAuthorizedException } from "../errors.js";
 import type { RefreshTokenRecord } from "../store/records.js";
 import { tokenLifetimes } from "./clientSettings.js";
 import type { AppClient } from "./clients.js";
 import type { DomainContext } from "./context.js";
+import { equalSecrets } from "./equalSecrets.js";
 import { groupClaims } from "./groupClaims.js";
 import { signJwt } from "./jwt.js";
 import type { Pool } from "./pools.js";
@@ -147,9 +148,7 @@ export async function findRefreshToken(ctx: DomainContext, refreshToken: string)
   if (dot <= 0) return undefined;
   const record = await ctx.store.getRefreshToken(refreshToken.slice(0, dot));
   if (record === undefined) return undefined;
-  const expected = Buffer.from(record.secretHash);
-  const actual = Buffer.from(secretDigest(refreshToken.slice(dot + 1)));
-  return expected.length === actual.length && timingSafeEqual(expected, actual) ? record : undefined;
+  return equalSecrets(record.secretHash, secretDigest(refreshToken.slice(dot + 1))) ? record : undefined;
 }
 
 /**

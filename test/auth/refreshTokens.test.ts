@@ -172,6 +172,10 @@ describeEachEngine("REFRESH_TOKEN_AUTH, RevokeToken and global sign-out", (t) =>
       t().client.send(new RevokeTokenCommand({ ClientId: pool.clientId, Token: token })),
       "UnauthorizedException",
     );
+    await rejectsWith(
+      t().client.send(new RevokeTokenCommand({ ClientId: pool.clientId, Token: token, ClientSecret: `${secret.slice(1)}x` })),
+      "UnauthorizedException",
+    );
     await t().client.send(new RevokeTokenCommand({ ClientId: pool.clientId, Token: token, ClientSecret: secret }));
   });
 });

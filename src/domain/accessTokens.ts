@@ -20,14 +20,14 @@ export async function authenticateAccessToken(ctx: DomainContext, token: string)
   const kid = decoded.header.kid;
   const prefix = `${ctx.publicUrl}/`;
   if (typeof iss !== "string" || !iss.startsWith(prefix) || typeof kid !== "string") throw invalid();
-  const poolId = iss.slice(prefix.length);
-  const key = await verificationKey(ctx, poolId, kid).catch(() => undefined);
+  // The pool before its keys: a forged token naming a made-up pool costs one read and leaves nothing behind.
+  const pool = await getPool(ctx, iss.slice(prefix.length)).catch(() => {
+    throw invalid();
+  });
+  const key = await verificationKey(ctx, pool.id, kid);
   if (key === undefined || !(await verifyJwtSignature(decoded, key)) || use !== "access") throw invalid();
   if (typeof exp !== "number" || exp * 1000 <= ctx.clock.now()) throw new NotAuthorizedException("Access Token has expired");
   if (typeof sub !== "string" || typeof originJti !== "string") throw invalid();
-  const pool = await getPool(ctx, poolId).catch(() => {
-    throw invalid();
-  });
   const session = await ctx.store.getRefreshToken(originJti);
   if (session === undefined || session.revokedAt !== null) throw new NotAuthorizedException("Access Token has been revoked");
   const record = await ctx.store.findUser(pool.id, { by: "sub", value: sub });

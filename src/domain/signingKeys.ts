@@ -81,42 +81,66 @@ function load(ctx: DomainContext, records: SigningKeyRecord[]): PoolKeys {
   };
 }
 
-async function poolKeys(ctx: DomainContext, poolId: string): Promise<PoolKeys> {
+/** The pool's keys as stored, re-read once KEY_CACHE_MS have passed. Makes none. */
+async function storedKeys(ctx: DomainContext, poolId: string): Promise<PoolKeys> {
   const byPool = poolCache(ctx);
   const cached = byPool.get(poolId);
   if (cached !== undefined && cached.until > performance.now()) return cached;
-  let keys = load(ctx, await ctx.store.listSigningKeys(poolId));
-  if (keys.signing === undefined) {
-    // First use of the pool: one key pair, made once even when many requests ask at the same time.
-    let pending = creating.get(poolId);
-    if (pending === undefined) {
-      pending = newKeyPair(ctx, poolId)
-        .then((records) => ctx.store.transaction((store) => insertKeys({ ...ctx, store }, records)))
-        .finally(() => creating.delete(poolId));
-      creating.set(poolId, pending);
-    }
-    await pending;
-    keys = load(ctx, await ctx.store.listSigningKeys(poolId));
-  }
+  const keys = load(ctx, await ctx.store.listSigningKeys(poolId));
   byPool.set(poolId, keys);
   return keys;
 }
 
-/** The keys new tokens of the pool are signed with, made on first use. */
+/** A first key pair for the pool, unless another request or process stored one meanwhile. */
+async function makeFirstKeys(ctx: DomainContext, poolId: string): Promise<void> {
+  const records = await newKeyPair(ctx, poolId);
+  await ctx.store.transaction(async (store) => {
+    if ((await store.listSigningKeys(poolId)).some((r) => r.retiredAt === null)) return;
+    await insertKeys({ ...ctx, store }, records);
+  });
+}
+
+/**
+ * The pool's keys, with a first pair made if it has none: made once even
+ * when many requests ask at the same time. Only for a pool known to exist,
+ * so that no caller can have keys made (and cached) for made-up pool ids.
+ */
+async function keysMadeOnFirstUse(ctx: DomainContext, poolId: string): Promise<PoolKeys> {
+  const keys = await storedKeys(ctx, poolId);
+  if (keys.signing !== undefined) return keys;
+  let pending = creating.get(poolId);
+  if (pending === undefined) {
+    pending = makeFirstKeys(ctx, poolId).finally(() => creating.delete(poolId));
+    creating.set(poolId, pending);
+  }
+  await pending;
+  poolCache(ctx).delete(poolId);
+  return storedKeys(ctx, poolId);
+}
+
+/** The keys new tokens of the pool are signed with, made on first use; `poolId` must name an existing pool. */
 export async function activeSigningKeys(ctx: DomainContext, poolId: string): Promise<Record<KeyUse, SigningKey>> {
-  const keys = await poolKeys(ctx, poolId);
+  const keys = await keysMadeOnFirstUse(ctx, poolId);
   if (keys.signing === undefined) throw new Error(`no signing keys for pool ${poolId}`);
   return keys.signing;
 }
 
-/** The key with this kid, if the pool has (or had) it; for checking tokens the pool issued. */
+/**
+ * The key with this kid, if the pool has (or had) it; for checking tokens
+ * the pool issued. Only reads: a pool without keys has issued no tokens.
+ */
 export async function verificationKey(ctx: DomainContext, poolId: string, kid: string): Promise<KeyObject | undefined> {
-  return (await poolKeys(ctx, poolId)).publicKeys.get(kid);
+  return (await storedKeys(ctx, poolId)).publicKeys.get(kid);
 }
 
-/** The JWKS the pool publishes: active keys, and retired ones whose tokens may still be alive. */
+/**
+ * The JWKS the pool publishes: active keys, and retired ones whose tokens
+ * may still be alive. A pool that has signed nothing yet gets its first
+ * pair here, so its JWKS already holds the keys its tokens will name; the
+ * JWKS route answers 404 for an unknown pool before asking.
+ */
 export async function publishedKeys(ctx: DomainContext, poolId: string): Promise<JsonObject[]> {
-  const { records } = await poolKeys(ctx, poolId);
+  const { records } = await keysMadeOnFirstUse(ctx, poolId);
   const now = ctx.clock.now();
   return records.filter((r) => r.retiredAt === null || now - r.retiredAt < RETIRED_KEY_PUBLISHED_MS).map((r) => r.publicJwk);
 }

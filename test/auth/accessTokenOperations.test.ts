@@ -9,7 +9,7 @@ import {
   InitiateAuthCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { adminSignIn, confirmedUser, PASSWORD, signInPool } from "../support/auth.js";
-import { rejectsWith } from "../support/fixtures.js";
+import { createPool, rejectsWith } from "../support/fixtures.js";
 import { describeEachEngine } from "../support/testServer.js";
 
 describeEachEngine("GetUser, ChangePassword and GlobalSignOut with an access token", (t) => {
@@ -49,6 +49,24 @@ describeEachEngine("GetUser, ChangePassword and GlobalSignOut with an access tok
     const fresh = (await adminSignIn(t().client, pool, "bob")).AuthenticationResult;
     await t().client.send(new AdminDeleteUserCommand({ UserPoolId: pool.poolId, Username: "bob" }));
     await rejectsWith(t().client.send(new GetUserCommand({ AccessToken: fresh?.AccessToken })), "NotAuthorizedException");
+  });
+
+  it("GetUser refuses a forged token naming a made-up pool, or a pool without keys, and makes no keys for either", async () => {
+    const forged = (poolId: string) => {
+      const part = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
+      const exp = Math.floor(t().clock.now() / 1000) + 3600;
+      const claims = { iss: `${t().url}/${poolId}`, token_use: "access", sub: "s", origin_jti: "o", exp };
+      return `${part({ kid: "forged", alg: "RS256" })}.${part(claims)}.AAAA`;
+    };
+    const keyless = await createPool(t().client);
+    for (const poolId of ["us-east-1_MadeUp123", keyless]) {
+      await rejectsWith(
+        t().client.send(new GetUserCommand({ AccessToken: forged(poolId) })),
+        "NotAuthorizedException",
+        "Invalid Access Token",
+      );
+      assert.deepEqual(await t().server.store.listSigningKeys(poolId), []);
+    }
   });
 
   it("a disabled user's access tokens stop working", async () => {

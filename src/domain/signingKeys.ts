@@ -20,19 +20,25 @@ interface PoolKeys {
   records: SigningKeyRecord[];
   signing: Record<KeyUse, SigningKey> | undefined;
   publicKeys: Map<string, KeyObject>;
-  until: number;
 }
 
-const cache = new WeakMap<DomainContext["store"], Map<string, PoolKeys>>();
-const creating = new Map<string, Promise<void>>();
+/** What this process holds of one store's signing keys. */
+interface StoreKeys {
+  /** Each pool's keys as last read, or being read: requests arriving meanwhile share that one read. */
+  pools: Map<string, { keys: Promise<PoolKeys>; until: number }>;
+  /** First key pairs being made, by pool. */
+  creating: Map<string, Promise<void>>;
+}
 
-function poolCache(ctx: DomainContext): Map<string, PoolKeys> {
-  let byPool = cache.get(ctx.store);
-  if (byPool === undefined) {
-    byPool = new Map();
-    cache.set(ctx.store, byPool);
+const cache = new WeakMap<DomainContext["store"], StoreKeys>();
+
+function storeKeys(ctx: DomainContext): StoreKeys {
+  let keys = cache.get(ctx.store);
+  if (keys === undefined) {
+    keys = { pools: new Map(), creating: new Map() };
+    cache.set(ctx.store, keys);
   }
-  return byPool;
+  return keys;
 }
 
 async function newKey(ctx: DomainContext, poolId: string, use: KeyUse): Promise<SigningKeyRecord> {
@@ -64,30 +70,41 @@ async function insertKeys(ctx: DomainContext, records: SigningKeyRecord[]): Prom
   for (const record of records) await ctx.store.insertSigningKey(record);
 }
 
-function load(ctx: DomainContext, records: SigningKeyRecord[]): PoolKeys {
+/**
+ * Imports the pool's key records. Keys `previous` already imported are
+ * reused by kid: the records rarely change between reads, and opening a
+ * sealed private key and importing RSA keys costs far more than a lookup.
+ */
+function load(ctx: DomainContext, records: SigningKeyRecord[], previous: PoolKeys | undefined): PoolKeys {
   const active = (use: KeyUse) => records.filter((r) => r.use === use && r.retiredAt === null).at(-1);
   const id = active("id");
   const access = active("access");
-  const toSigning = (record: SigningKeyRecord): SigningKey => ({
-    kid: record.kid,
-    use: record.use,
-    privateKey: createPrivateKey(ctx.sealer.open(record.sealedPrivateKey)),
-  });
+  const toSigning = (record: SigningKeyRecord): SigningKey => {
+    const known = previous?.signing?.[record.use];
+    if (known?.kid === record.kid) return known;
+    return { kid: record.kid, use: record.use, privateKey: createPrivateKey(ctx.sealer.open(record.sealedPrivateKey)) };
+  };
   return {
     records,
     signing: id === undefined || access === undefined ? undefined : { id: toSigning(id), access: toSigning(access) },
-    publicKeys: new Map(records.map((r) => [r.kid, createPublicKey({ key: r.publicJwk, format: "jwk" })])),
-    until: performance.now() + KEY_CACHE_MS,
+    publicKeys: new Map(
+      records.map((r) => [r.kid, previous?.publicKeys.get(r.kid) ?? createPublicKey({ key: r.publicJwk, format: "jwk" })]),
+    ),
   };
 }
 
-/** The pool's keys as stored, re-read once KEY_CACHE_MS have passed. Makes none. */
-async function storedKeys(ctx: DomainContext, poolId: string): Promise<PoolKeys> {
-  const byPool = poolCache(ctx);
-  const cached = byPool.get(poolId);
-  if (cached !== undefined && cached.until > performance.now()) return cached;
-  const keys = load(ctx, await ctx.store.listSigningKeys(poolId));
-  byPool.set(poolId, keys);
+/** The pool's keys as stored, re-read once KEY_CACHE_MS have passed, one read at a time. Makes none. */
+function storedKeys(ctx: DomainContext, poolId: string): Promise<PoolKeys> {
+  const { pools } = storeKeys(ctx);
+  const cached = pools.get(poolId);
+  if (cached !== undefined && cached.until > performance.now()) return cached.keys;
+  const previous = cached?.keys.catch(() => undefined);
+  const keys = Promise.all([ctx.store.listSigningKeys(poolId), previous]).then(([records, prior]) => load(ctx, records, prior));
+  pools.set(poolId, { keys, until: performance.now() + KEY_CACHE_MS });
+  // A failed read is not kept: the next request reads again.
+  keys.catch(() => {
+    if (pools.get(poolId)?.keys === keys) pools.delete(poolId);
+  });
   return keys;
 }
 
@@ -108,13 +125,18 @@ async function makeFirstKeys(ctx: DomainContext, poolId: string): Promise<void> 
 async function keysMadeOnFirstUse(ctx: DomainContext, poolId: string): Promise<PoolKeys> {
   const keys = await storedKeys(ctx, poolId);
   if (keys.signing !== undefined) return keys;
+  const { pools, creating } = storeKeys(ctx);
   let pending = creating.get(poolId);
   if (pending === undefined) {
-    pending = makeFirstKeys(ctx, poolId).finally(() => creating.delete(poolId));
+    pending = makeFirstKeys(ctx, poolId)
+      .then(() => {
+        // The read that found no keys is not served again.
+        pools.delete(poolId);
+      })
+      .finally(() => creating.delete(poolId));
     creating.set(poolId, pending);
   }
   await pending;
-  poolCache(ctx).delete(poolId);
   return storedKeys(ctx, poolId);
 }
 
@@ -157,5 +179,5 @@ export async function rotateSigningKeys(ctx: DomainContext, poolId: string): Pro
     await store.retireSigningKeys(poolId, ctx.clock.now());
     await insertKeys({ ...ctx, store }, records);
   });
-  poolCache(ctx).delete(poolId);
+  storeKeys(ctx).pools.delete(poolId);
 }

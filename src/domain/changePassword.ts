@@ -1,7 +1,6 @@
-import { NotAuthorizedException } from "../errors.js";
 import { authenticateAccessToken } from "./accessTokens.js";
 import type { DomainContext } from "./context.js";
-import { checkLockout, clearFailedSignIns, recordFailedSignIn } from "./lockout.js";
+import { verifyPasswordWithLockout } from "./lockout.js";
 import { checkPassword } from "./passwordPolicy.js";
 import { saveUser } from "./saveUser.js";
 
@@ -19,12 +18,7 @@ export async function changePassword(
   proposed: string,
 ): Promise<void> {
   const { pool, user } = await authenticateAccessToken(ctx, accessToken);
-  const { hasFailures } = await checkLockout(ctx, user);
-  if (user.passwordHash === null || previous === undefined || !(await ctx.hasher.verify(user.passwordHash, previous))) {
-    await recordFailedSignIn(ctx, user);
-    throw new NotAuthorizedException("Incorrect username or password.");
-  }
-  if (hasFailures) await clearFailedSignIns(ctx, user);
+  await verifyPasswordWithLockout(ctx, user, previous);
   checkPassword(proposed, pool.settings.Policies.PasswordPolicy, "change");
   const passwordHash = await ctx.hasher.hash(proposed);
   await saveUser(ctx, pool, user, { passwordHash });

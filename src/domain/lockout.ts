@@ -1,4 +1,5 @@
 import { NotAuthorizedException } from "../errors.js";
+import type { SignInFailuresRecord } from "../store/records.js";
 import type { DomainContext } from "./context.js";
 import type { User } from "./user.js";
 
@@ -14,32 +15,86 @@ const FREE_FAILURES = 5;
 const MAX_LOCK_MS = 15 * 60 * 1000;
 const FORGET_AFTER_MS = 15 * 60 * 1000;
 
-/** Refuses the attempt while the user is locked out; tells whether failures are on record. */
-export async function checkLockout(ctx: DomainContext, user: User): Promise<{ hasFailures: boolean }> {
+/** The answer to a wrong password, at sign-in and at ChangePassword (reference §4.2, §3.4). */
+export const INCORRECT_PASSWORD = "Incorrect username or password.";
+
+/** Each store's users with a password check running, and the promise of the last one queued. */
+const checking = new WeakMap<DomainContext["store"], Map<number, Promise<void>>>();
+
+/**
+ * Runs the password checks of one user one at a time in this process.
+ * Otherwise concurrent wrong passwords all pass the lock check before any of
+ * them is counted, and none is refused. Different users do not wait for
+ * each other.
+ */
+async function oneAtATime<T>(ctx: DomainContext, userId: number, work: () => Promise<T>): Promise<T> {
+  let queues = checking.get(ctx.store);
+  if (queues === undefined) {
+    queues = new Map();
+    checking.set(ctx.store, queues);
+  }
+  const result = (queues.get(userId) ?? Promise.resolve()).then(work);
+  const done = result.then(
+    () => undefined,
+    () => undefined,
+  );
+  queues.set(userId, done);
+  try {
+    return await result;
+  } finally {
+    if (queues.get(userId) === done) queues.delete(userId);
+  }
+}
+
+/** Refuses the attempt while the user is locked out; returns the failures on record. */
+async function checkLockout(ctx: DomainContext, user: User): Promise<SignInFailuresRecord | undefined> {
   const failures = await ctx.store.getSignInFailures(user.id);
   if (failures?.lockedUntil != null && failures.lockedUntil > ctx.clock.now()) {
     throw new NotAuthorizedException("Password attempts exceeded");
   }
-  return { hasFailures: failures !== undefined };
+  return failures;
 }
 
-/** Counts a wrong password, locking the user once the free failures are used up. */
-export async function recordFailedSignIn(ctx: DomainContext, user: User): Promise<void> {
+/**
+ * Counts a wrong password, locking the user once the free failures are used
+ * up. The count is added in the store, so processes sharing it lose none; the
+ * transaction keeps another process's count from slipping in before the lock.
+ */
+async function recordFailure(ctx: DomainContext, user: User): Promise<void> {
   const now = ctx.clock.now();
-  const previous = await ctx.store.getSignInFailures(user.id);
-  const stale = previous === undefined || now - previous.lastFailureAt > FORGET_AFTER_MS;
-  const failures = (stale ? 0 : previous.failures) + 1;
-  const lockMs = failures < FREE_FAILURES ? 0 : Math.min(2 ** (failures - FREE_FAILURES) * 1000, MAX_LOCK_MS);
-  await ctx.store.putSignInFailures({
-    userId: user.id,
-    poolId: user.poolId,
-    failures,
-    lastFailureAt: now,
-    lockedUntil: lockMs === 0 ? null : now + lockMs,
+  await ctx.store.transaction(async (store) => {
+    const counted = await store.addSignInFailure({
+      userId: user.id,
+      poolId: user.poolId,
+      at: now,
+      forgetBefore: now - FORGET_AFTER_MS,
+    });
+    if (counted.failures < FREE_FAILURES) return;
+    const lockMs = Math.min(2 ** (counted.failures - FREE_FAILURES) * 1000, MAX_LOCK_MS);
+    await store.putSignInFailures({ ...counted, lockedUntil: now + lockMs });
   });
 }
 
-/** A successful sign-in (which can only happen once any lock expired) starts the count afresh. */
-export async function clearFailedSignIns(ctx: DomainContext, user: User): Promise<void> {
-  await ctx.store.clearSignInFailures(user.id);
+/**
+ * Checks a user's password under the lockout: refused while the user is
+ * locked; a wrong (or missing) password is counted and answered
+ * INCORRECT_PASSWORD; a right one starts the count afresh. `beforePassword`
+ * runs after the lock check and may refuse first (the status checks of
+ * reference §4.2, steps 5–6).
+ */
+export function verifyPasswordWithLockout(
+  ctx: DomainContext,
+  user: User,
+  password: string | undefined,
+  beforePassword?: () => Promise<void>,
+): Promise<void> {
+  return oneAtATime(ctx, user.id, async () => {
+    const failures = await checkLockout(ctx, user);
+    await beforePassword?.();
+    if (user.passwordHash === null || password === undefined || !(await ctx.hasher.verify(user.passwordHash, password))) {
+      await recordFailure(ctx, user);
+      throw new NotAuthorizedException(INCORRECT_PASSWORD);
+    }
+    if (failures !== undefined) await ctx.store.clearSignInFailures(user.id);
+  });
 }

@@ -10,7 +10,7 @@ import { type ChallengeName, openChallengeSession } from "./challengeSessions.js
 import { allowedAuthFlows, type ExplicitAuthFlow, preventsUserExistenceErrors } from "./clientSettings.js";
 import type { AppClient } from "./clients.js";
 import type { DomainContext } from "./context.js";
-import { checkLockout, clearFailedSignIns, recordFailedSignIn } from "./lockout.js";
+import { INCORRECT_PASSWORD, verifyPasswordWithLockout } from "./lockout.js";
 import type { Pool } from "./pools.js";
 import { getPool } from "./pools.js";
 import { saveUser } from "./saveUser.js";
@@ -81,8 +81,6 @@ function decoyHash(ctx: DomainContext): Promise<string> {
   return decoy;
 }
 
-const INCORRECT = "Incorrect username or password.";
-
 /**
  * The decision sequence of reference §4.2 for the password flows: unknown
  * user, lockout, disabled, unconfirmed or reset-required, wrong password,
@@ -104,21 +102,17 @@ async function passwordSignIn(
   if (user === undefined) {
     if (!hiding) throw new UserNotFoundException("User does not exist.");
     await ctx.hasher.verify(await decoyHash(ctx), password);
-    throw new NotAuthorizedException(INCORRECT);
+    throw new NotAuthorizedException(INCORRECT_PASSWORD);
   }
-  const { hasFailures } = await checkLockout(ctx, user);
-  if (!user.enabled) throw new NotAuthorizedException("User is disabled.");
-  // Status before the password: a wrong password still says "not confirmed" (reference §2.1, observed).
-  if (user.status === "UNCONFIRMED") throw new UserNotConfirmedException("User is not confirmed.");
-  if (user.status === "RESET_REQUIRED") {
-    if (hiding) throw new NotAuthorizedException(INCORRECT);
-    throw new PasswordResetRequiredException("Password reset required for the user");
-  }
-  if (user.passwordHash === null || !(await ctx.hasher.verify(user.passwordHash, password))) {
-    await recordFailedSignIn(ctx, user);
-    throw new NotAuthorizedException(INCORRECT);
-  }
-  if (hasFailures) await clearFailedSignIns(ctx, user);
+  await verifyPasswordWithLockout(ctx, user, password, async () => {
+    if (!user.enabled) throw new NotAuthorizedException("User is disabled.");
+    // Status before the password: a wrong password still says "not confirmed" (reference §2.1, observed).
+    if (user.status === "UNCONFIRMED") throw new UserNotConfirmedException("User is not confirmed.");
+    if (user.status === "RESET_REQUIRED") {
+      if (hiding) throw new NotAuthorizedException(INCORRECT_PASSWORD);
+      throw new PasswordResetRequiredException("Password reset required for the user");
+    }
+  });
   if (user.status === "FORCE_CHANGE_PASSWORD") {
     if (user.passwordExpiresAt !== null && user.passwordExpiresAt <= ctx.clock.now()) {
       // Research notes §5: the words Cognito uses once TemporaryPasswordValidityDays have passed.

@@ -819,6 +819,31 @@ export class KyselyStore implements Store {
       .execute();
   }
 
+  async addSignInFailure(failure: {
+    userId: number;
+    poolId: string;
+    at: number;
+    forgetBefore: number;
+  }): Promise<SignInFailuresRecord> {
+    const row = await this.db
+      .insertInto("sign_in_failures")
+      .values({ user_id: failure.userId, pool_id: failure.poolId, failures: 1, last_failure_at: failure.at, locked_until: null })
+      .onConflict((oc) =>
+        oc.column("user_id").doUpdateSet((eb) => ({
+          failures: eb
+            .case()
+            .when("sign_in_failures.last_failure_at", "<", failure.forgetBefore)
+            .then(1)
+            .else(eb("sign_in_failures.failures", "+", 1))
+            .end(),
+          last_failure_at: failure.at,
+        })),
+      )
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return signInFailuresFromRow(row);
+  }
+
   async clearSignInFailures(userId: number): Promise<void> {
     await this.db.deleteFrom("sign_in_failures").where("user_id", "=", userId).execute();
   }

@@ -101,6 +101,13 @@ export interface Store {
 
   getSignInFailures(userId: number): Promise<SignInFailuresRecord | undefined>;
   putSignInFailures(failures: SignInFailuresRecord): Promise<void>;
+  /**
+   * Counts one more failed sign-in in a single statement, so failures at the
+   * same time (from any process) each count: 1 when the user has no record
+   * or the last failure was before `forgetBefore`, else one more. The last
+   * failure becomes `at`; `lockedUntil` is kept. Returns the record as it now is.
+   */
+  addSignInFailure(failure: { userId: number; poolId: string; at: number; forgetBefore: number }): Promise<SignInFailuresRecord>;
   clearSignInFailures(userId: number): Promise<void>;
 
   // --- groups (reference §3.1–§3.3) ---

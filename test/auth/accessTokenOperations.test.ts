@@ -105,6 +105,23 @@ describeEachEngine("GetUser, ChangePassword and GlobalSignOut with an access tok
     assert.equal((await t().client.send(new GetUserCommand({ AccessToken: again?.AccessToken }))).Username, "di");
   });
 
+  it("ChangePassword counts wrong previous passwords sent at once toward the lockout", async () => {
+    const pool = await signInPool(t().client);
+    const tokens = await confirmedUser(t().client, pool, "fid");
+    const change = () =>
+      t().client.send(
+        new ChangePasswordCommand({
+          AccessToken: tokens.AccessToken,
+          PreviousPassword: "Wrong-Passw0rd!",
+          ProposedPassword: "New-Passw0rd!",
+        }),
+      );
+    const outcomes = await Promise.allSettled(Array.from({ length: 12 }, change));
+    const messages = outcomes.map((o) => (o.status === "rejected" ? (o.reason as Error).message : "changed"));
+    assert.equal(messages.filter((m) => m === "Incorrect username or password.").length, 5);
+    assert.equal(messages.filter((m) => m === "Password attempts exceeded").length, 7);
+  });
+
   it("ChangePassword replaces the password after checking the previous one and the policy", async () => {
     const pool = await signInPool(t().client);
     const tokens = await confirmedUser(t().client, pool, "ed");

@@ -218,6 +218,17 @@ describeEachEngine("AdminInitiateAuth with the password flows", (t) => {
     assert.ok((await adminSignIn(t().client, pool, "hal")).AuthenticationResult);
   });
 
+  it("counts wrong passwords sent at once: after the fifth, the others find the user locked", async () => {
+    const pool = await signInPool(t().client);
+    await confirmedUser(t().client, pool, "lou");
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 12 }, () => adminSignIn(t().client, pool, "lou", "Wrong-Passw0rd!")),
+    );
+    const messages = outcomes.map((o) => (o.status === "rejected" ? (o.reason as Error).message : "signed in"));
+    assert.equal(messages.filter((m) => m === INCORRECT).length, 5);
+    assert.equal(messages.filter((m) => m === "Password attempts exceeded").length, 7);
+  });
+
   it("forgets failures after 15 minutes without attempts", async () => {
     const pool = await signInPool(t().client);
     await confirmedUser(t().client, pool, "ivy");

@@ -1093,6 +1093,19 @@ describeEachStore("store contract", (s, engine) => {
       assert.equal(await s().getSignInFailures(user.id), undefined);
     });
 
+    it("sign-in failures are counted one by one, even at the same time, and forgotten when stale", async () => {
+      const poolId = await existingPool();
+      const user = await s().insertUser(newUser(poolId));
+      const add = (at: number) => s().addSignInFailure({ userId: user.id, poolId, at, forgetBefore: at - 100 });
+      assert.deepEqual(await add(10), { userId: user.id, poolId, failures: 1, lastFailureAt: 10, lockedUntil: null });
+      const counted = await Promise.all([add(20), add(20), add(20), add(20)]);
+      assert.deepEqual(counted.map((r) => r.failures).sort(), [2, 3, 4, 5]);
+      await s().putSignInFailures({ ...(await add(30)), lockedUntil: 50 });
+      assert.deepEqual(await add(40), { userId: user.id, poolId, failures: 7, lastFailureAt: 40, lockedUntil: 50 });
+      // More than 100 after the last failure: the count starts again.
+      assert.equal((await add(141)).failures, 1);
+    });
+
     /** Where to look for a user's sign-in records. */
     interface SignInRecords {
       userId: number;

@@ -70,15 +70,19 @@ function checkFlowAllowed(client: AppClient, flow: AuthFlow, admin: boolean): vo
     throw new InvalidParameterException(`${flow} flow not enabled for this client`);
 }
 
-/** A fixed hash, verified against for unknown users so that they take as long as known ones (reference §2.7). */
 const decoys = new WeakMap<DomainContext["hasher"], Promise<string>>();
-function decoyHash(ctx: DomainContext): Promise<string> {
+
+/**
+ * Verifies the password against a fixed hash, so that an answer that must
+ * not be told from a wrong password takes as long as one (reference §2.7).
+ */
+async function verifyDecoy(ctx: DomainContext, password: string): Promise<void> {
   let decoy = decoys.get(ctx.hasher);
   if (decoy === undefined) {
     decoy = ctx.hasher.hash(ctx.random.bytes(16).toString("base64url"));
     decoys.set(ctx.hasher, decoy);
   }
-  return decoy;
+  await ctx.hasher.verify(await decoy, password);
 }
 
 /**
@@ -101,7 +105,7 @@ async function passwordSignIn(
   const user = await findUser(ctx, pool, username);
   if (user === undefined) {
     if (!hiding) throw new UserNotFoundException("User does not exist.");
-    await ctx.hasher.verify(await decoyHash(ctx), password);
+    await verifyDecoy(ctx, password);
     throw new NotAuthorizedException(INCORRECT_PASSWORD);
   }
   await verifyPasswordWithLockout(ctx, user, password, async () => {
@@ -109,8 +113,9 @@ async function passwordSignIn(
     // Status before the password: a wrong password still says "not confirmed" (reference §2.1, observed).
     if (user.status === "UNCONFIRMED") throw new UserNotConfirmedException("User is not confirmed.");
     if (user.status === "RESET_REQUIRED") {
-      if (hiding) throw new NotAuthorizedException(INCORRECT_PASSWORD);
-      throw new PasswordResetRequiredException("Password reset required for the user");
+      if (!hiding) throw new PasswordResetRequiredException("Password reset required for the user");
+      await verifyDecoy(ctx, password);
+      throw new NotAuthorizedException(INCORRECT_PASSWORD);
     }
   });
   if (user.status === "FORCE_CHANGE_PASSWORD") {

@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
-import { it } from "node:test";
+import { it, mock } from "node:test";
 import {
   AdminCreateUserCommand,
   AdminDisableUserCommand,
   AdminInitiateAuthCommand,
+  AdminResetUserPasswordCommand,
   SignUpCommand,
   UpdateUserPoolClientCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
@@ -140,6 +141,20 @@ describeEachEngine("AdminInitiateAuth with the password flows", (t) => {
       }),
     );
     await rejectsWith(adminSignIn(t().client, pool, "nobody"), "NotAuthorizedException", INCORRECT);
+  });
+
+  it("with PreventUserExistenceErrors, answers a RESET_REQUIRED user like a wrong password, password check included", async () => {
+    const pool = await signInPool(t().client, {}, { PreventUserExistenceErrors: "ENABLED" });
+    await confirmedUser(t().client, pool, "kay", { email: "kay@example.com", email_verified: "true" });
+    await t().client.send(new AdminResetUserPasswordCommand({ UserPoolId: pool.poolId, Username: "kay" }));
+    const verify = mock.method(t().server.domain.hasher, "verify");
+    try {
+      await rejectsWith(adminSignIn(t().client, pool, "kay"), "NotAuthorizedException", INCORRECT);
+      // As long as a wrong password takes: one hash verification.
+      assert.equal(verify.mock.callCount(), 1);
+    } finally {
+      verify.mock.restore();
+    }
   });
 
   it("refuses a wrong password, a disabled user, and an unconfirmed user even with a wrong password", async () => {

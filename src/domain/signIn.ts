@@ -6,6 +6,7 @@ import {
   UserNotConfirmedException,
   UserNotFoundException,
 } from "../errors.js";
+import { requiredParameter } from "./authParameters.js";
 import { type ChallengeName, openChallengeSession } from "./challengeSessions.js";
 import { allowedAuthFlows, type ExplicitAuthFlow, preventsUserExistenceErrors } from "./clientSettings.js";
 import type { AppClient } from "./clients.js";
@@ -41,12 +42,6 @@ const FLOWS: Partial<Record<AuthFlow, { admin: boolean; allowedBy: readonly Expl
 };
 const REFRESH_FLOWS = new Set<AuthFlow>(["REFRESH_TOKEN_AUTH", "REFRESH_TOKEN"]);
 const LEGACY_FLOWS = new Set<ExplicitAuthFlow>(["ADMIN_NO_SRP_AUTH", "CUSTOM_AUTH_FLOW_ONLY", "USER_PASSWORD_AUTH"]);
-
-function parameter(parameters: Readonly<Record<string, string>>, name: string): string {
-  const value = parameters[name];
-  if (value === undefined || value === "") throw new InvalidParameterException(`Missing required parameter ${name}`);
-  return value;
-}
 
 /** A client that predates the ALLOW_ values always allowed refresh; the others must say so (reference §3.3). */
 function allowsRefresh(client: AppClient): boolean {
@@ -98,8 +93,8 @@ async function passwordSignIn(
   client: AppClient,
   parameters: Record<string, string>,
 ): Promise<AuthOutcome> {
-  const username = parameter(parameters, "USERNAME");
-  const password = parameter(parameters, "PASSWORD");
+  const username = requiredParameter(parameters, "USERNAME");
+  const password = requiredParameter(parameters, "PASSWORD");
   checkSecretHash(client, [username], parameters.SECRET_HASH);
   const hiding = preventsUserExistenceErrors(client.settings);
   const user = await findUser(ctx, pool, username);
@@ -167,7 +162,7 @@ async function refreshSignIn(
   client: AppClient,
   parameters: Record<string, string>,
 ): Promise<AuthOutcome> {
-  const { userSub, session } = await refreshSession(ctx, client, parameter(parameters, "REFRESH_TOKEN"));
+  const { userSub, session } = await refreshSession(ctx, client, requiredParameter(parameters, "REFRESH_TOKEN"));
   const record = await ctx.store.findUser(pool.id, { by: "sub", value: userSub });
   if (record === undefined) throw new NotAuthorizedException("Invalid Refresh Token");
   const user = userFromRecord(record);

@@ -4,7 +4,7 @@ import { UniqueViolation } from "../store/store.js";
 import { type ClientSettings, type ClientSettingsInput, clientSettingsFrom } from "./clientSettings.js";
 import type { DomainContext } from "./context.js";
 import { decodePageToken, pageOf } from "./pageToken.js";
-import { getPool } from "./pools.js";
+import { getPool, type Pool } from "./pools.js";
 import { ids } from "./runtime.js";
 
 export interface AppClient {
@@ -81,14 +81,23 @@ export async function createClient(ctx: DomainContext, poolId: string, name: str
   }
 }
 
-/** A client of a given pool; a client of another pool is as unknown as a missing one. */
-export async function getClient(ctx: DomainContext, poolId: string, clientId: string): Promise<AppClient> {
-  await getPool(ctx, poolId);
+/** A client of a given pool, and the pool; a client of another pool is as unknown as a missing one. */
+export async function getPoolClient(
+  ctx: DomainContext,
+  poolId: string,
+  clientId: string,
+): Promise<{ pool: Pool; client: AppClient }> {
+  const pool = await getPool(ctx, poolId);
   const record = await ctx.store.getClient(clientId);
   if (record === undefined || record.poolId !== poolId) {
     throw new ResourceNotFoundException(`User pool client ${clientId} does not exist.`);
   }
-  return fromRecord(ctx, record);
+  return { pool, client: fromRecord(ctx, record) };
+}
+
+/** A client of a given pool (see getPoolClient). */
+export async function getClient(ctx: DomainContext, poolId: string, clientId: string): Promise<AppClient> {
+  return (await getPoolClient(ctx, poolId, clientId)).client;
 }
 
 /** The client named by a public (unsigned) operation, which carries no pool id (reference §1.7). */

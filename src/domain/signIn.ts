@@ -13,7 +13,6 @@ import type { AppClient } from "./clients.js";
 import type { DomainContext } from "./context.js";
 import { INCORRECT_PASSWORD, verifyPasswordWithLockout } from "./lockout.js";
 import type { Pool } from "./pools.js";
-import { getPool } from "./pools.js";
 import { saveUser } from "./saveUser.js";
 import { checkSecretHash } from "./secretHash.js";
 import { type AuthenticationResult, issueTokens, refreshSession, refreshTokens } from "./tokens.js";
@@ -173,6 +172,8 @@ async function refreshSignIn(
 }
 
 export interface InitiateAuthRequest {
+  /** The client's pool, as the operation already read it. */
+  pool: Pool;
   client: AppClient;
   flow: AuthFlow;
   parameters: Record<string, string>;
@@ -182,9 +183,8 @@ export interface InitiateAuthRequest {
 
 /** InitiateAuth and AdminInitiateAuth. */
 export async function initiateAuth(ctx: DomainContext, request: InitiateAuthRequest): Promise<AuthOutcome> {
-  const { client, flow, parameters, admin } = request;
+  const { pool, client, flow, parameters, admin } = request;
   checkFlowAllowed(client, flow, admin);
-  const pool = await getPool(ctx, client.poolId);
   if (REFRESH_FLOWS.has(flow)) return refreshSignIn(ctx, pool, client, parameters);
   return passwordSignIn(ctx, pool, client, parameters);
 }

@@ -1,4 +1,4 @@
-import { getClient } from "../domain/clients.js";
+import { getPoolClient } from "../domain/clients.js";
 import { initiateAuth } from "../domain/signIn.js";
 import { authOutput } from "./authOutput.js";
 import {
@@ -28,9 +28,9 @@ export const AdminInitiateAuth = defineOperation(
     Session: SessionType,
   }),
   async (ctx, input) => {
-    const client = await getClient(ctx, input.UserPoolId, input.ClientId);
+    const { pool, client } = await getPoolClient(ctx, input.UserPoolId, input.ClientId);
     return authOutput(
-      await initiateAuth(ctx, { client, flow: input.AuthFlow, parameters: input.AuthParameters ?? {}, admin: true }),
+      await initiateAuth(ctx, { pool, client, flow: input.AuthFlow, parameters: input.AuthParameters ?? {}, admin: true }),
     );
   },
 );

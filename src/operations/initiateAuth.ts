@@ -1,4 +1,5 @@
 import { getClientById } from "../domain/clients.js";
+import { getPool } from "../domain/pools.js";
 import { initiateAuth } from "../domain/signIn.js";
 import { authOutput } from "./authOutput.js";
 import {
@@ -27,8 +28,9 @@ export const InitiateAuth = defineOperation(
   }),
   async (ctx, input) => {
     const client = await getClientById(ctx, input.ClientId);
+    const pool = await getPool(ctx, client.poolId);
     return authOutput(
-      await initiateAuth(ctx, { client, flow: input.AuthFlow, parameters: input.AuthParameters ?? {}, admin: false }),
+      await initiateAuth(ctx, { pool, client, flow: input.AuthFlow, parameters: input.AuthParameters ?? {}, admin: false }),
     );
   },
 );

@@ -20,7 +20,7 @@ const MEDIUM_OF: Record<Exclude<RecoveryOption["Name"], "admin_only">, DeliveryM
  * confirmation code is sent to the email"). The documented exclusion of
  * SMS for users with SMS MFA does not apply: this server has no MFA yet.
  */
-export function recoveryMediums(pool: Pool): DeliveryMedium[] {
+function recoveryMediums(pool: Pool): DeliveryMedium[] {
   const mechanisms = pool.settings.AccountRecoverySetting?.RecoveryMechanisms;
   if (mechanisms === undefined || mechanisms.length === 0) return ["SMS", "EMAIL"];
   if (mechanisms.some((m) => m.Name === "admin_only")) return [];

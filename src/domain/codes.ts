@@ -19,7 +19,7 @@ const VALIDITY_MS: Record<CodePurpose, number> = {
 };
 
 /** Wrong guesses a code survives; the next attempt is refused as Cognito refuses them (reference §2.8). */
-export const MAX_FAILED_ATTEMPTS = 5;
+const MAX_FAILED_ATTEMPTS = 5;
 
 /**
  * Codes are kept only as an HMAC keyed from the master key, so a copy of the

@@ -11,7 +11,7 @@ export interface SigningKey {
 }
 
 /** How long a retired key stays published: the longest an ID or access token can live (reference §5.3). */
-export const RETIRED_KEY_PUBLISHED_MS = 24 * 60 * 60 * 1000;
+const RETIRED_KEY_PUBLISHED_MS = 24 * 60 * 60 * 1000;
 
 /** How long this process trusts its copy of a pool's keys; a rotation elsewhere is seen within it. */
 const KEY_CACHE_MS = 5000;

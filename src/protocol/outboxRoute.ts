@@ -6,7 +6,7 @@ import { type GetRoute, jsonResponse } from "./getRoute.js";
 import type { SigV4Verifier } from "./sigv4.js";
 import { errorResponse } from "./wire.js";
 
-export const OUTBOX_PATH = "/admin/outbox";
+const OUTBOX_PATH = "/admin/outbox";
 const MAX_LIMIT = 1000;
 
 function optionalInteger(query: URLSearchParams, name: string): number | undefined {

@@ -22,8 +22,12 @@ const VALIDITY_MS: Record<CodePurpose, number> = {
 const MAX_FAILED_ATTEMPTS = 5;
 
 /**
- * Codes are kept only as an HMAC keyed from the master key, so a copy of the
- * database does not let anyone try the million six-digit values offline.
+ * The codes table keeps only an HMAC keyed from the master key, so it does
+ * not let anyone with a copy of it try the million six-digit values
+ * offline. That is the whole protection only when messages are delivered
+ * elsewhere: the default sender keeps every message, code included, in the
+ * outbox of the same database (outbox.ts), and a copy of that database
+ * shows the codes still live in plain text.
  */
 function codeHash(ctx: DomainContext, userId: number, purpose: CodePurpose, code: string): string {
   return createHmac("sha256", ctx.sealer.deriveKey("codes")).update(`${userId}\u0000${purpose}\u0000${code}`).digest("base64url");

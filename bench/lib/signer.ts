@@ -14,17 +14,14 @@ export interface PreparedRequest {
 const hmac = (key: Buffer | string, data: string) => createHmac("sha256", key).update(data).digest();
 const sha256 = (data: string) => createHash("sha256").update(data).digest("hex");
 
+/** Signs one call of the given operation, once, for the load generator to replay. */
+export type Signer = (operation: string, input: object) => PreparedRequest;
+
 /**
  * Signs one Cognito call with SigV4 the way the AWS SDK does, once, so the
  * load generator can replay it: signing is not what the benchmark measures.
  */
-export function signRequest(
-  url: string,
-  region: string,
-  credentials: Credentials,
-  operation: string,
-  input: object,
-): PreparedRequest {
+function signRequest(url: string, region: string, credentials: Credentials, operation: string, input: object): PreparedRequest {
   const host = new URL(url).host;
   const body = JSON.stringify(input);
   const amzDate = new Date()
@@ -60,6 +57,11 @@ export function signRequest(
       authorization: `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${signedHeaders.join(";")}, Signature=${signature}`,
     },
   };
+}
+
+/** Signs calls to one server with the bench's region and credentials. */
+export function signerFor(server: { url: string }, bench: { region: string; credentials: Credentials }): Signer {
+  return (operation, input) => signRequest(server.url, bench.region, bench.credentials, operation, input);
 }
 
 /** An unsigned call (the public operations). */

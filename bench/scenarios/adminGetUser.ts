@@ -1,6 +1,6 @@
 import type { Scenario } from "../lib/scenario.js";
 import { seedPool } from "../lib/seed.js";
-import { signRequest } from "../lib/signer.js";
+import { signerFor } from "../lib/signer.js";
 
 /** Issue 2: AdminGetUser at concurrency 16 over 10,000 users. Target ≥ 8,000/s, p99 ≤ 10 ms, server RSS ≤ 150 MB. */
 export const adminGetUser: Scenario = {
@@ -8,8 +8,9 @@ export const adminGetUser: Scenario = {
   async run(bench) {
     const { poolId, usernames } = await seedPool(bench.data(), 10_000);
     const server = await bench.startServer();
+    const sign = signerFor(server, bench);
     const requests = Array.from({ length: 2000 }, (_, i) =>
-      signRequest(server.url, bench.region, bench.credentials, "AdminGetUser", {
+      sign("AdminGetUser", {
         UserPoolId: poolId,
         Username: usernames[(i * 7919) % usernames.length],
       }),

@@ -4,7 +4,7 @@ import { createLogger } from "../../src/server/logger.js";
 import { openDomain } from "../../src/server/startServer.js";
 import type { Scenario } from "../lib/scenario.js";
 import { seedPool } from "../lib/seed.js";
-import { type PreparedRequest, signRequest } from "../lib/signer.js";
+import { type PreparedRequest, signerFor } from "../lib/signer.js";
 
 const USERS = 100_000;
 /** The group every seeded user is in: ListUsersInGroup pages through it. */
@@ -71,7 +71,7 @@ export const groups: Scenario = {
       `groups: seeded ${USERS} members of "${CROWD}" and ${JOINERS}×${GROUPS_PER_JOINER} memberships in ${((performance.now() - seeded) / 1000).toFixed(1)} s`,
     );
     const server = await bench.startServer();
-    const sign = (operation: string, input: object) => signRequest(server.url, bench.region, bench.credentials, operation, input);
+    const sign = signerFor(server, bench);
 
     // Each add is a new membership: user i mod USERS into add group ⌊i / USERS⌋, signed before the run.
     const adds = Array.from({ length: Math.min(USERS * ADD_GROUPS, Math.max(20_000, bench.durationMs * 8)) }, (_, i) =>

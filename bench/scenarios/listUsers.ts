@@ -1,6 +1,6 @@
 import type { Scenario } from "../lib/scenario.js";
 import { benchUsername, seedPool } from "../lib/seed.js";
-import { type PreparedRequest, signRequest } from "../lib/signer.js";
+import { type PreparedRequest, signerFor } from "../lib/signer.js";
 
 const USERS = 100_000;
 
@@ -14,12 +14,12 @@ export const listUsers: Scenario = {
   async run(bench) {
     const { poolId } = await seedPool(bench.data(), USERS);
     const server = await bench.startServer();
-    const sign = (input: object) => signRequest(server.url, bench.region, bench.credentials, "ListUsers", input);
+    const sign = signerFor(server, bench);
 
     // (a) Seeded emails are `<username>@example.com` and usernames user + 7 digits, so a
     // prefix of the username's first 6 digits matches exactly 10 users, spread over the pool.
     const prefixes = Array.from({ length: 2000 }, (_, i) =>
-      sign({
+      sign("ListUsers", {
         UserPoolId: poolId,
         Filter: `email ^= "${benchUsername(((i * 7919) % (USERS / 10)) * 10).slice(0, -1)}"`,
       }),
@@ -40,17 +40,21 @@ export const listUsers: Scenario = {
     const tokens: string[] = [];
     let token: string | undefined;
     do {
-      const request = sign({ UserPoolId: poolId, Limit: 60, ...(token === undefined ? {} : { PaginationToken: token }) });
+      const request = sign("ListUsers", {
+        UserPoolId: poolId,
+        Limit: 60,
+        ...(token === undefined ? {} : { PaginationToken: token }),
+      });
       const response = await fetch(server.url, { method: "POST", headers: request.headers, body: request.body });
       if (!response.ok) throw new Error(`ListUsers walk failed: ${response.status} ${await response.text()}`);
       token = ((await response.json()) as { PaginationToken?: string }).PaginationToken;
       if (token !== undefined) tokens.push(token);
     } while (token !== undefined);
     bench.note(`listUsers: walked ${tokens.length + 1} pages of 60 to collect tokens`);
-    const firstPage = sign({ UserPoolId: poolId, Limit: 60 });
+    const firstPage = sign("ListUsers", { UserPoolId: poolId, Limit: 60 });
     const pages = [
       ...Array.from({ length: 100 }, () => firstPage),
-      ...tokens.map((t) => sign({ UserPoolId: poolId, Limit: 60, PaginationToken: t })),
+      ...tokens.map((t) => sign("ListUsers", { UserPoolId: poolId, Limit: 60, PaginationToken: t })),
     ];
     await bench.load(
       server,

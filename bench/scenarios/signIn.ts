@@ -1,7 +1,7 @@
 import { hashRate } from "../lib/hashRate.js";
 import type { Scenario } from "../lib/scenario.js";
 import { SEED_PASSWORD, seedPool } from "../lib/seed.js";
-import { type PreparedRequest, signRequest, unsignedRequest } from "../lib/signer.js";
+import { type PreparedRequest, signerFor, unsignedRequest } from "../lib/signer.js";
 
 const USERS = 10_000;
 
@@ -22,9 +22,10 @@ export const signIn: Scenario = {
   async run(bench) {
     const { poolId, usernames } = await seedPool(bench.data(), USERS);
     const server = await bench.startServer();
+    const sign = signerFor(server, bench);
     const client = (await call(
       server.url,
-      signRequest(server.url, bench.region, bench.credentials, "CreateUserPoolClient", {
+      sign("CreateUserPoolClient", {
         UserPoolId: poolId,
         ClientName: "bench",
         ExplicitAuthFlows: ["ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
@@ -34,7 +35,7 @@ export const signIn: Scenario = {
 
     const bare = await hashRate(5);
     const signIns = usernames.map((username) =>
-      signRequest(server.url, bench.region, bench.credentials, "AdminInitiateAuth", {
+      sign("AdminInitiateAuth", {
         UserPoolId: poolId,
         ClientId: clientId,
         AuthFlow: "ADMIN_USER_PASSWORD_AUTH",

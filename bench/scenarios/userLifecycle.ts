@@ -1,7 +1,7 @@
 import { hashRate } from "../lib/hashRate.js";
 import type { Scenario } from "../lib/scenario.js";
 import { seedPool } from "../lib/seed.js";
-import { type PreparedRequest, signRequest } from "../lib/signer.js";
+import { type PreparedRequest, signerFor } from "../lib/signer.js";
 
 const USERS = 100_000;
 /** Distinct users the reads and updates spread over: more than the server's 20,000-row user cache holds. */
@@ -18,7 +18,7 @@ export const userLifecycle: Scenario = {
   async run(bench) {
     const { poolId, usernames } = await seedPool(bench.data(), USERS);
     const server = await bench.startServer();
-    const sign = (operation: string, input: object) => signRequest(server.url, bench.region, bench.credentials, operation, input);
+    const sign = signerFor(server, bench);
     const spread = (i: number) => usernames[(i * 7919) % SPREAD] as string;
 
     const gets = Array.from({ length: SPREAD }, (_, i) => sign("AdminGetUser", { UserPoolId: poolId, Username: spread(i) }));

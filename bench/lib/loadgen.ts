@@ -24,6 +24,20 @@ export interface LoadOptions {
   warmupRequests?: number;
 }
 
+/** `next` for a load that replays `xs` in order, round and round. */
+export function cycle<T>(xs: readonly T[]): (i: number) => T {
+  return (i) => xs[i % xs.length] as T;
+}
+
+/**
+ * Picks from `xs` by a prime step, so consecutive picks land far apart (a
+ * load does not walk neighbouring rows or pages in order), yet each item
+ * comes up once every `xs.length` picks unless that is a multiple of 7919.
+ */
+export function scatter<T>(xs: readonly T[]): (i: number) => T {
+  return (i) => xs[(i * 7919) % xs.length] as T;
+}
+
 function percentile(sorted: Float64Array, p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;

@@ -10,7 +10,7 @@ export interface SeededPool {
 
 export const SEED_PASSWORD = "Bench-Passw0rd!";
 
-export function benchUsername(i: number): string {
+function benchUsername(i: number): string {
   return `user${String(i).padStart(7, "0")}`;
 }
 

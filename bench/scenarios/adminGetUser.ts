@@ -1,3 +1,4 @@
+import { cycle, scatter } from "../lib/loadgen.js";
 import type { Scenario } from "../lib/scenario.js";
 import { seedPool } from "../lib/seed.js";
 import { signerFor } from "../lib/signer.js";
@@ -9,18 +10,14 @@ export const adminGetUser: Scenario = {
     const { poolId, usernames } = await seedPool(bench.data(), 10_000);
     const server = await bench.startServer();
     const sign = signerFor(server, bench);
-    const requests = Array.from({ length: 2000 }, (_, i) =>
-      sign("AdminGetUser", {
-        UserPoolId: poolId,
-        Username: usernames[(i * 7919) % usernames.length],
-      }),
-    );
+    const user = scatter(usernames);
+    const requests = Array.from({ length: 2000 }, (_, i) => sign("AdminGetUser", { UserPoolId: poolId, Username: user(i) }));
     await bench.load(
       server,
       {
         name: "AdminGetUser (10k users, c=16)",
         concurrency: 16,
-        next: (i) => requests[i % requests.length] as (typeof requests)[number],
+        next: cycle(requests),
       },
       "≥ 8000/s, p99 ≤ 10 ms, server RSS ≤ 150 MB",
     );

@@ -2,9 +2,10 @@ import { MAX_GROUPS_PER_USER } from "../../src/domain/groupMembers.js";
 import { createGroup } from "../../src/domain/groups.js";
 import { createLogger } from "../../src/server/logger.js";
 import { openDomain } from "../../src/server/startServer.js";
+import { cycle, scatter } from "../lib/loadgen.js";
 import type { Scenario } from "../lib/scenario.js";
 import { seedPool } from "../lib/seed.js";
-import { type PreparedRequest, signerFor } from "../lib/signer.js";
+import { signerFor } from "../lib/signer.js";
 
 const USERS = 100_000;
 /** The group every seeded user is in: ListUsersInGroup pages through it. */
@@ -73,11 +74,13 @@ export const groups: Scenario = {
     const server = await bench.startServer();
     const sign = signerFor(server, bench);
 
-    // Each add is a new membership: user i mod USERS into add group ⌊i / USERS⌋, signed before the run.
+    // Each add is a new membership: every USERS adds take each user once, into add group ⌊i / USERS⌋,
+    // signed before the run.
+    const user = scatter(usernames);
     const adds = Array.from({ length: Math.min(USERS * ADD_GROUPS, Math.max(20_000, bench.durationMs * 8)) }, (_, i) =>
       sign("AdminAddUserToGroup", {
         UserPoolId: poolId,
-        Username: usernames[(i * 7919) % USERS],
+        Username: user(i),
         GroupName: addName(Math.floor(i / USERS)),
       }),
     );
@@ -86,7 +89,7 @@ export const groups: Scenario = {
       {
         name: "AdminAddUserToGroup (100k users, new memberships, c=16)",
         concurrency: 16,
-        next: (i) => adds[i % adds.length] as PreparedRequest,
+        next: cycle(adds),
       },
       "≥ 3000/s",
     );
@@ -99,7 +102,7 @@ export const groups: Scenario = {
       {
         name: `AdminListGroupsForUser (users in ${GROUPS_PER_JOINER} groups, c=16)`,
         concurrency: 16,
-        next: (i) => lists[i % lists.length] as PreparedRequest,
+        next: cycle(lists),
       },
       "≥ 4000/s",
     );
@@ -134,7 +137,7 @@ export const groups: Scenario = {
       {
         name: "ListUsersInGroup pages of 60 (100k members, c=4)",
         concurrency: 4,
-        next: (i) => pages[(i * 7919) % pages.length] as PreparedRequest,
+        next: scatter(pages),
       },
       "p99 ≤ 15 ms",
     );
@@ -143,7 +146,7 @@ export const groups: Scenario = {
       {
         name: "ListUsersInGroup pages of 60 (100k members, c=16)",
         concurrency: 16,
-        next: (i) => pages[(i * 7919) % pages.length] as PreparedRequest,
+        next: scatter(pages),
       },
       "none (for comparison: ListUsers pages of 60, ≥ 1500/s)",
     );

@@ -1,6 +1,7 @@
+import { cycle, scatter } from "../lib/loadgen.js";
 import type { Scenario } from "../lib/scenario.js";
-import { benchUsername, seedPool } from "../lib/seed.js";
-import { type PreparedRequest, signerFor } from "../lib/signer.js";
+import { seedPool } from "../lib/seed.js";
+import { signerFor } from "../lib/signer.js";
 
 const USERS = 100_000;
 
@@ -12,24 +13,22 @@ const USERS = 100_000;
 export const listUsers: Scenario = {
   name: "listUsers",
   async run(bench) {
-    const { poolId } = await seedPool(bench.data(), USERS);
+    const { poolId, usernames } = await seedPool(bench.data(), USERS);
     const server = await bench.startServer();
     const sign = signerFor(server, bench);
 
     // (a) Seeded emails are `<username>@example.com` and usernames user + 7 digits, so a
     // prefix of the username's first 6 digits matches exactly 10 users, spread over the pool.
+    const tenth = scatter(usernames.filter((_, j) => j % 10 === 0));
     const prefixes = Array.from({ length: 2000 }, (_, i) =>
-      sign("ListUsers", {
-        UserPoolId: poolId,
-        Filter: `email ^= "${benchUsername(((i * 7919) % (USERS / 10)) * 10).slice(0, -1)}"`,
-      }),
+      sign("ListUsers", { UserPoolId: poolId, Filter: `email ^= "${tenth(i).slice(0, -1)}"` }),
     );
     await bench.load(
       server,
       {
         name: "ListUsers email ^= prefix (10 matches, 100k users, c=16)",
         concurrency: 16,
-        next: (i) => prefixes[i % prefixes.length] as PreparedRequest,
+        next: cycle(prefixes),
       },
       "p99 ≤ 15 ms",
     );
@@ -61,7 +60,7 @@ export const listUsers: Scenario = {
       {
         name: "ListUsers pages of 60 (100k users, c=16)",
         concurrency: 16,
-        next: (i) => pages[(i * 7919) % pages.length] as PreparedRequest,
+        next: scatter(pages),
       },
       "≥ 1500/s",
     );

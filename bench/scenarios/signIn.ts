@@ -1,4 +1,5 @@
 import { hashRate } from "../lib/hashRate.js";
+import { cycle } from "../lib/loadgen.js";
 import type { Scenario } from "../lib/scenario.js";
 import { SEED_PASSWORD, seedPool } from "../lib/seed.js";
 import { type PreparedRequest, signerFor, unsignedRequest } from "../lib/signer.js";
@@ -47,7 +48,7 @@ export const signIn: Scenario = {
       {
         name: "AdminInitiateAuth ADMIN_USER_PASSWORD_AUTH (c=16)",
         concurrency: 16,
-        next: (i) => signIns[i % signIns.length] as PreparedRequest,
+        next: cycle(signIns),
         warmupRequests: 32,
       },
       "≥ 85% of the bare hash rate",
@@ -75,7 +76,7 @@ export const signIn: Scenario = {
       {
         name: "InitiateAuth REFRESH_TOKEN_AUTH (c=16)",
         concurrency: 16,
-        next: (i) => refreshes[i % refreshes.length] as PreparedRequest,
+        next: cycle(refreshes),
       },
       "≥ 2000/s",
     );

@@ -1,4 +1,5 @@
 import { hashRate } from "../lib/hashRate.js";
+import { cycle, scatter } from "../lib/loadgen.js";
 import type { Scenario } from "../lib/scenario.js";
 import { seedPool } from "../lib/seed.js";
 import { type PreparedRequest, signerFor } from "../lib/signer.js";
@@ -19,7 +20,7 @@ export const userLifecycle: Scenario = {
     const { poolId, usernames } = await seedPool(bench.data(), USERS);
     const server = await bench.startServer();
     const sign = signerFor(server, bench);
-    const spread = (i: number) => usernames[(i * 7919) % SPREAD] as string;
+    const spread = scatter(usernames.slice(0, SPREAD));
 
     const gets = Array.from({ length: SPREAD }, (_, i) => sign("AdminGetUser", { UserPoolId: poolId, Username: spread(i) }));
     await bench.load(
@@ -27,7 +28,7 @@ export const userLifecycle: Scenario = {
       {
         name: "AdminGetUser (100k users, 50k distinct, c=16)",
         concurrency: 16,
-        next: (i) => gets[i % gets.length] as PreparedRequest,
+        next: cycle(gets),
       },
       "≥ 5000/s",
     );
@@ -44,7 +45,7 @@ export const userLifecycle: Scenario = {
       {
         name: "AdminUpdateUserAttributes (100k users, c=16)",
         concurrency: 16,
-        next: (i) => updates[i % updates.length] as PreparedRequest,
+        next: cycle(updates),
       },
       "≥ 2500/s",
     );

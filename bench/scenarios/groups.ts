@@ -2,6 +2,7 @@ import { MAX_GROUPS_PER_USER } from "../../src/domain/groupMembers.js";
 import { createGroup } from "../../src/domain/groups.js";
 import { createLogger } from "../../src/server/logger.js";
 import { openDomain } from "../../src/server/startServer.js";
+import { pageRequests } from "../lib/call.js";
 import { cycle, scatter } from "../lib/loadgen.js";
 import type { Scenario } from "../lib/scenario.js";
 import { seedPool } from "../lib/seed.js";
@@ -107,28 +108,12 @@ export const groups: Scenario = {
       "≥ 4000/s",
     );
 
-    // Tokens are MACed by the server: walk the whole group once, keep every token, then replay
-    // first pages and pages at every depth (a token stays good for an hour).
-    const tokens: string[] = [];
-    let token: string | undefined;
-    do {
-      const request = sign("ListUsersInGroup", {
-        UserPoolId: poolId,
-        GroupName: CROWD,
-        Limit: 60,
-        ...(token === undefined ? {} : { NextToken: token }),
-      });
-      const response = await fetch(server.url, { method: "POST", headers: request.headers, body: request.body });
-      if (!response.ok) throw new Error(`ListUsersInGroup walk failed: ${response.status} ${await response.text()}`);
-      token = ((await response.json()) as { NextToken?: string }).NextToken;
-      if (token !== undefined) tokens.push(token);
-    } while (token !== undefined);
-    bench.note(`groups: walked ${tokens.length + 1} pages of 60 through "${CROWD}" to collect tokens`);
-    const firstPage = sign("ListUsersInGroup", { UserPoolId: poolId, GroupName: CROWD, Limit: 60 });
-    const pages = [
-      ...Array.from({ length: 100 }, () => firstPage),
-      ...tokens.map((t) => sign("ListUsersInGroup", { UserPoolId: poolId, GroupName: CROWD, Limit: 60, NextToken: t })),
-    ];
+    const walk = await pageRequests(server.url, sign, {
+      operation: "ListUsersInGroup",
+      input: { UserPoolId: poolId, GroupName: CROWD, Limit: 60 },
+      tokenMember: "NextToken",
+    });
+    bench.note(`groups: walked ${walk.pages} pages of 60 through "${CROWD}" to collect tokens`);
     // The latency of a page, at a concurrency that does not queue: a page of 60 full users costs
     // the server about 0.65 ms of CPU, as ListUsers' does, so at c=16 on two cores shared with the
     // load generator a request mostly waits for the fifteen ahead of it (p50 ≈ 16 / throughput).
@@ -137,7 +122,7 @@ export const groups: Scenario = {
       {
         name: "ListUsersInGroup pages of 60 (100k members, c=4)",
         concurrency: 4,
-        next: scatter(pages),
+        next: scatter(walk.requests),
       },
       "p99 ≤ 15 ms",
     );
@@ -146,7 +131,7 @@ export const groups: Scenario = {
       {
         name: "ListUsersInGroup pages of 60 (100k members, c=16)",
         concurrency: 16,
-        next: scatter(pages),
+        next: scatter(walk.requests),
       },
       "none (for comparison: ListUsers pages of 60, ≥ 1500/s)",
     );

@@ -1,3 +1,4 @@
+import { pageRequests } from "../lib/call.js";
 import { cycle, scatter } from "../lib/loadgen.js";
 import type { Scenario } from "../lib/scenario.js";
 import { seedPool } from "../lib/seed.js";
@@ -33,34 +34,19 @@ export const listUsers: Scenario = {
       "p99 ≤ 15 ms",
     );
 
-    // (b) Tokens are MACed by the server, so pages deep in the pool can only be requested with
-    // tokens it issued: walk the whole pool once, keep every token, then replay first pages and
-    // pages at every depth (a token stays good for an hour, reference §6).
-    const tokens: string[] = [];
-    let token: string | undefined;
-    do {
-      const request = sign("ListUsers", {
-        UserPoolId: poolId,
-        Limit: 60,
-        ...(token === undefined ? {} : { PaginationToken: token }),
-      });
-      const response = await fetch(server.url, { method: "POST", headers: request.headers, body: request.body });
-      if (!response.ok) throw new Error(`ListUsers walk failed: ${response.status} ${await response.text()}`);
-      token = ((await response.json()) as { PaginationToken?: string }).PaginationToken;
-      if (token !== undefined) tokens.push(token);
-    } while (token !== undefined);
-    bench.note(`listUsers: walked ${tokens.length + 1} pages of 60 to collect tokens`);
-    const firstPage = sign("ListUsers", { UserPoolId: poolId, Limit: 60 });
-    const pages = [
-      ...Array.from({ length: 100 }, () => firstPage),
-      ...tokens.map((t) => sign("ListUsers", { UserPoolId: poolId, Limit: 60, PaginationToken: t })),
-    ];
+    // (b) First pages and pages at every depth of the pool.
+    const walk = await pageRequests(server.url, sign, {
+      operation: "ListUsers",
+      input: { UserPoolId: poolId, Limit: 60 },
+      tokenMember: "PaginationToken",
+    });
+    bench.note(`listUsers: walked ${walk.pages} pages of 60 to collect tokens`);
     await bench.load(
       server,
       {
         name: "ListUsers pages of 60 (100k users, c=16)",
         concurrency: 16,
-        next: scatter(pages),
+        next: scatter(walk.requests),
       },
       "≥ 1500/s",
     );

@@ -1,17 +1,11 @@
+import { call } from "../lib/call.js";
 import { hashRate } from "../lib/hashRate.js";
 import { cycle } from "../lib/loadgen.js";
 import type { Scenario } from "../lib/scenario.js";
 import { SEED_PASSWORD, seedPool } from "../lib/seed.js";
-import { type PreparedRequest, signerFor, unsignedRequest } from "../lib/signer.js";
+import { signerFor, unsignedRequest } from "../lib/signer.js";
 
 const USERS = 10_000;
-
-async function call(url: string, request: PreparedRequest): Promise<Record<string, unknown>> {
-  const response = await fetch(url, { method: "POST", headers: request.headers, body: request.body });
-  const body = (await response.json()) as Record<string, unknown>;
-  if (!response.ok) throw new Error(`${request.operation} failed: ${response.status} ${JSON.stringify(body)}`);
-  return body;
-}
 
 /**
  * Issue 4: AdminInitiateAuth ADMIN_USER_PASSWORD_AUTH at concurrency 16,

@@ -1,5 +1,6 @@
 import { hash } from "@node-rs/argon2";
 import { STANDARD_HASH } from "../../src/domain/passwordHasher.js";
+import type { LoadResult } from "./loadgen.js";
 
 /**
  * The bare argon2id rate at the server's cost on all cores: as many hashes
@@ -26,4 +27,12 @@ export async function hashRate(seconds: number): Promise<number> {
     }),
   );
   return done / ((performance.now() - started) / 1000);
+}
+
+/** The note that sets a hashing operation's throughput beside the bare rate `hashRate` measured. */
+export function againstHashRate(operation: string, result: LoadResult, bare: number): string {
+  return (
+    `${operation}: ${result.opsPerSecond.toFixed(0)}/s against a bare argon2id rate of ${bare.toFixed(0)} hashes/s on all cores ` +
+    `(${((result.opsPerSecond / bare) * 100).toFixed(0)}%)`
+  );
 }

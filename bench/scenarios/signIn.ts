@@ -1,5 +1,5 @@
 import { call } from "../lib/call.js";
-import { hashRate } from "../lib/hashRate.js";
+import { againstHashRate, hashRate } from "../lib/hashRate.js";
 import { cycle } from "../lib/loadgen.js";
 import type { Scenario } from "../lib/scenario.js";
 import { SEED_PASSWORD, seedPool } from "../lib/seed.js";
@@ -47,10 +47,7 @@ export const signIn: Scenario = {
       },
       "≥ 85% of the bare hash rate",
     );
-    bench.note(
-      `AdminInitiateAuth: ${result.opsPerSecond.toFixed(0)}/s against a bare argon2id rate of ${bare.toFixed(0)} hashes/s on all cores ` +
-        `(${((result.opsPerSecond / bare) * 100).toFixed(0)}%)`,
-    );
+    bench.note(againstHashRate("AdminInitiateAuth", result, bare));
 
     // Refresh tokens of 200 sign-ins, replayed (a refresh token stays good for 30 days).
     const refreshTokens: string[] = [];

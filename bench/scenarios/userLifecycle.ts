@@ -1,4 +1,4 @@
-import { hashRate } from "../lib/hashRate.js";
+import { againstHashRate, hashRate } from "../lib/hashRate.js";
 import { cycle, scatter } from "../lib/loadgen.js";
 import type { Scenario } from "../lib/scenario.js";
 import { seedPool } from "../lib/seed.js";
@@ -70,9 +70,6 @@ export const userLifecycle: Scenario = {
       },
       "bounded by password hashing",
     );
-    bench.note(
-      `AdminCreateUser: ${result.opsPerSecond.toFixed(0)}/s against a bare argon2id rate of ${bare.toFixed(0)} hashes/s on all cores ` +
-        `(${((result.opsPerSecond / bare) * 100).toFixed(0)}%)`,
-    );
+    bench.note(againstHashRate("AdminCreateUser", result, bare));
   },
 };

@@ -1,5 +1,5 @@
-import { AliasExistsException, UsernameExistsException } from "../errors.js";
 import type { AliasColumn, UserKeys } from "../store/records.js";
+import { aliasTaken } from "./aliasErrors.js";
 import type { DomainContext } from "./context.js";
 import type { Pool } from "./pools.js";
 import { saveUser } from "./saveUser.js";
@@ -7,15 +7,6 @@ import { userFromRecord } from "./user.js";
 import { ALIAS_ATTRIBUTE } from "./userKeys.js";
 
 const COLUMNS: readonly AliasColumn[] = ["aliasEmail", "aliasPhoneNumber", "aliasPreferredUsername"];
-
-/** The error for an alias value another user holds. In UsernameAttributes pools the value is a sign-in name. */
-export function aliasTaken(pool: Pool, column: AliasColumn): Error {
-  const attribute = ALIAS_ATTRIBUTE[column];
-  if (column !== "aliasPreferredUsername" && pool.settings.UsernameAttributes?.includes(attribute as "email" | "phone_number")) {
-    return new UsernameExistsException(`An account with the given ${attribute} already exists.`);
-  }
-  return new AliasExistsException(`An account with the ${attribute} already exists.`);
-}
 
 /**
  * Makes the alias values in `keys` free for the user `selfId` (or a new

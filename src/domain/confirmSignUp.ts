@@ -5,9 +5,7 @@ import {
   NotAuthorizedException,
   UserNotFoundException,
 } from "../errors.js";
-import type { AliasColumn } from "../store/records.js";
-import { UniqueViolation } from "../store/store.js";
-import { aliasTaken, claimAliases } from "./aliases.js";
+import { claimAliases } from "./aliases.js";
 import { atomically } from "./atomically.js";
 import { preventsUserExistenceErrors } from "./clientSettings.js";
 import { getClientById } from "./clients.js";
@@ -61,16 +59,6 @@ async function confirmUser(
   await saveUser(tx, pool, user, { status: "CONFIRMED", attributes });
 }
 
-/** A concurrent request may take an alias between claimAliases and the write; its unique key says which. */
-async function mappingAliasClashes<T>(pool: Pool, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof UniqueViolation && error.key.startsWith("alias")) throw aliasTaken(pool, error.key as AliasColumn);
-    throw error;
-  }
-}
-
 /** What redeemCode refuses a code with. Its bookkeeping (failed attempts, spent codes) must be kept. */
 export function isCodeRejection(error: unknown): error is Error {
   return (
@@ -95,31 +83,29 @@ export async function confirmSignUp(ctx: DomainContext, request: ConfirmSignUpRe
   checkSecretHash(client, [request.username], request.secretHash);
   const pool = await getPool(ctx, client.poolId);
   const hideExistence = preventsUserExistenceErrors(client.settings);
-  const refused = await mappingAliasClashes(pool, () =>
-    atomically(ctx, async (tx): Promise<Error | undefined> => {
-      const user = await findUser(tx, pool, request.username);
-      if (user === undefined) {
-        // Reference §2.7: with PreventUserExistenceErrors, a code error instead. CodeMismatchException is
-        // what an existing user with a pending code gets for a wrong code, and what the developer guide
-        // documents for ConfirmForgotPassword's unknown users; the choice for ConfirmSignUp is UNVERIFIED.
-        if (hideExistence) throw new CodeMismatchException("Invalid verification code provided, please try again.");
-        throw new UserNotFoundException("User does not exist.");
-      }
-      // The developer guide (managing error responses): "NotAuthorizedException when a user isn't
-      // authorized". The wording for a disabled user is UNVERIFIED (the one observed elsewhere).
-      if (!user.enabled) throw new NotAuthorizedException("User is disabled.");
-      checkConfirmable(user);
-      let payload: string | null;
-      try {
-        payload = await redeemCode(tx, user, "SIGN_UP", request.code);
-      } catch (error) {
-        if (isCodeRejection(error)) return error;
-        throw error;
-      }
-      await confirmUser(tx, pool, user, verifiedBy(payload), request.forceAliasCreation);
-      return undefined;
-    }),
-  );
+  const refused = await atomically(ctx, async (tx): Promise<Error | undefined> => {
+    const user = await findUser(tx, pool, request.username);
+    if (user === undefined) {
+      // Reference §2.7: with PreventUserExistenceErrors, a code error instead. CodeMismatchException is
+      // what an existing user with a pending code gets for a wrong code, and what the developer guide
+      // documents for ConfirmForgotPassword's unknown users; the choice for ConfirmSignUp is UNVERIFIED.
+      if (hideExistence) throw new CodeMismatchException("Invalid verification code provided, please try again.");
+      throw new UserNotFoundException("User does not exist.");
+    }
+    // The developer guide (managing error responses): "NotAuthorizedException when a user isn't
+    // authorized". The wording for a disabled user is UNVERIFIED (the one observed elsewhere).
+    if (!user.enabled) throw new NotAuthorizedException("User is disabled.");
+    checkConfirmable(user);
+    let payload: string | null;
+    try {
+      payload = await redeemCode(tx, user, "SIGN_UP", request.code);
+    } catch (error) {
+      if (isCodeRejection(error)) return error;
+      throw error;
+    }
+    await confirmUser(tx, pool, user, verifiedBy(payload), request.forceAliasCreation);
+    return undefined;
+  });
   if (refused !== undefined) throw refused;
 }
 

@@ -1,7 +1,7 @@
 import { InvalidParameterException, UsernameExistsException } from "../errors.js";
-import type { AliasColumn } from "../store/records.js";
 import { UniqueViolation } from "../store/store.js";
-import { aliasTaken, claimAliases } from "./aliases.js";
+import { aliasClash } from "./aliasErrors.js";
+import { claimAliases } from "./aliases.js";
 import { atomically } from "./atomically.js";
 import type { DomainContext } from "./context.js";
 import type { Pool } from "./pools.js";
@@ -138,8 +138,9 @@ export async function insertNewUser<T>(
       return await then(tx, user);
     });
   } catch (error) {
-    if (!(error instanceof UniqueViolation)) throw error;
-    if (error.key === "username" || error.key === "sub") throw new UsernameExistsException(options.usernameExists);
-    throw aliasTaken(pool, error.key as AliasColumn);
+    if (error instanceof UniqueViolation && (error.key === "username" || error.key === "sub")) {
+      throw new UsernameExistsException(options.usernameExists);
+    }
+    throw aliasClash(pool, error);
   }
 }

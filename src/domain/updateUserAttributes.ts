@@ -1,7 +1,5 @@
 import { InvalidParameterException } from "../errors.js";
-import type { AliasColumn } from "../store/records.js";
-import { UniqueViolation } from "../store/store.js";
-import { aliasTaken, claimAliases } from "./aliases.js";
+import { claimAliases } from "./aliases.js";
 import { inTransaction, optimistically } from "./atomically.js";
 import { type CodeDeliveryDetails, codeMessage } from "./codeDelivery.js";
 import { issueCode } from "./codes.js";
@@ -93,34 +91,29 @@ export async function updateUserAttributes(
 ): Promise<{ user: User; deliveries: CodeDeliveryDetails[] }> {
   const requested = validateAttributes(pool.settings, inputs, writer);
   checkRequiredKept(pool, requested, "user.");
-  try {
-    return await optimistically(async () => {
-      const user = await requireUser(ctx, pool, username);
-      const { changes, verifications } = plan(pool, user, requested);
-      const attributes = foldAttributes(pool.settings, applyAttributes(user.attributes, changes));
-      checkVerifiedFlagsHaveContacts(attributes, changes);
-      // Without ForceAliasCreation this only reads: a holder makes it throw, and a racing
-      // insert of the same alias is stopped by the unique index (UniqueViolation below).
-      await claimAliases(ctx, pool, userKeys(pool.settings, attributes), false, user.id);
-      if (verifications.length === 0) return { user: await saveUser(ctx, pool, user, { attributes }), deliveries: [] };
-      // The user and the codes and messages for the new contacts are written together.
-      return inTransaction(ctx, async (tx) => {
-        const saved = await saveUser(tx, pool, user, { attributes });
-        const deliveries: CodeDeliveryDetails[] = [];
-        for (const { attribute, medium, destination, pending } of verifications) {
-          const code = await issueCode(tx, saved, `VERIFY_${attribute}`, pending ? destination : null);
-          const target = { ...saved, attributes: { ...saved.attributes, [attribute]: destination } };
-          const { message, details } = codeMessage(pool, target, medium, code, "CustomMessage_UpdateUserAttribute");
-          await tx.sender.send(tx, message);
-          deliveries.push(details);
-        }
-        return { user: saved, deliveries };
-      });
+  return optimistically(async () => {
+    const user = await requireUser(ctx, pool, username);
+    const { changes, verifications } = plan(pool, user, requested);
+    const attributes = foldAttributes(pool.settings, applyAttributes(user.attributes, changes));
+    checkVerifiedFlagsHaveContacts(attributes, changes);
+    // Without ForceAliasCreation this only reads: a holder makes it throw, and a racing
+    // insert of the same alias is stopped by the unique index (UniqueViolation below).
+    await claimAliases(ctx, pool, userKeys(pool.settings, attributes), false, user.id);
+    if (verifications.length === 0) return { user: await saveUser(ctx, pool, user, { attributes }), deliveries: [] };
+    // The user and the codes and messages for the new contacts are written together.
+    return inTransaction(ctx, async (tx) => {
+      const saved = await saveUser(tx, pool, user, { attributes });
+      const deliveries: CodeDeliveryDetails[] = [];
+      for (const { attribute, medium, destination, pending } of verifications) {
+        const code = await issueCode(tx, saved, `VERIFY_${attribute}`, pending ? destination : null);
+        const target = { ...saved, attributes: { ...saved.attributes, [attribute]: destination } };
+        const { message, details } = codeMessage(pool, target, medium, code, "CustomMessage_UpdateUserAttribute");
+        await tx.sender.send(tx, message);
+        deliveries.push(details);
+      }
+      return { user: saved, deliveries };
     });
-  } catch (error) {
-    if (error instanceof UniqueViolation && error.key.startsWith("alias")) throw aliasTaken(pool, error.key as AliasColumn);
-    throw error;
-  }
+  });
 }
 
 /**

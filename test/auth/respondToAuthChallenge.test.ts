@@ -8,7 +8,7 @@ import {
   RespondToAuthChallengeCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { adminSignIn, claimsOf, PASSWORD, type SignInPool, signInPool, TEMPORARY_PASSWORD } from "../support/auth.js";
-import { attributesOf, rejectsWith } from "../support/fixtures.js";
+import { attributesOf, createUser, rejectsWith } from "../support/fixtures.js";
 import { describeEachEngine } from "../support/testServer.js";
 
 describeEachEngine("RespondToAuthChallenge and AdminRespondToAuthChallenge: NEW_PASSWORD_REQUIRED", (t) => {
@@ -174,6 +174,17 @@ describeEachEngine("RespondToAuthChallenge and AdminRespondToAuthChallenge: NEW_
       "NotAuthorizedException",
     );
     await answer(pool, session, { USERNAME: "gil", NEW_PASSWORD: PASSWORD });
+  });
+
+  it("refuses a preferred_username alias another user holds with AliasExistsException", async () => {
+    const pool = await signInPool(t().client, { AliasAttributes: ["preferred_username"] });
+    await createUser(t().client, pool.poolId, "holder", { preferred_username: "taken" });
+    const session = await invited(pool, "jo");
+    await rejectsWith(
+      answer(pool, session, { USERNAME: "jo", NEW_PASSWORD: PASSWORD, "userAttributes.preferred_username": "taken" }),
+      "AliasExistsException",
+      "An account with the preferred_username already exists.",
+    );
   });
 
   it("refuses an answer to a challenge this session is not for", async () => {

@@ -10,9 +10,12 @@ const COLUMNS: readonly AliasColumn[] = ["aliasEmail", "aliasPhoneNumber", "alia
 
 /**
  * Makes the alias values in `keys` free for the user `selfId` (or a new
- * user). A value held by someone else is an error unless `force` (the
- * request's ForceAliasCreation) moves it: the other user's email/phone is
- * then marked unverified and stops being an alias (reference §2.4).
+ * user) when `force` (the request's ForceAliasCreation) asks to move them:
+ * another holder's email/phone is marked unverified and stops being an
+ * alias (reference §2.4); a preferred_username cannot be moved and is
+ * aliasTaken's error. Without `force` nothing moves and nothing is read:
+ * the unique index refuses a taken value when the keys are written, and
+ * saveUser and insertNewUser answer that with aliasTaken's error.
  * Must run inside the transaction that writes the new keys.
  */
 export async function claimAliases(
@@ -22,6 +25,7 @@ export async function claimAliases(
   force: boolean,
   selfId?: number,
 ): Promise<void> {
+  if (!force) return;
   for (const column of COLUMNS) {
     const value = keys[column];
     if (value === null) continue;
@@ -34,7 +38,7 @@ export async function claimAliases(
     const attribute = ALIAS_ATTRIBUTE[column];
     const movable =
       column !== "aliasPreferredUsername" && pool.settings.AliasAttributes?.includes(attribute as "email" | "phone_number");
-    if (!force || !movable) throw aliasTaken(pool, column);
+    if (!movable) throw aliasTaken(pool, column);
     const user = userFromRecord(holder);
     await saveUser(ctx, pool, user, { attributes: { ...user.attributes, [`${attribute}_verified`]: "false" } });
   }

@@ -1,5 +1,4 @@
 import { InvalidParameterException } from "../errors.js";
-import { claimAliases } from "./aliases.js";
 import { inTransaction, optimistically } from "./atomically.js";
 import { type CodeDeliveryDetails, codeMessage } from "./codeDelivery.js";
 import { issueCode } from "./codes.js";
@@ -15,7 +14,7 @@ import {
   checkVerifiedFlagsHaveContacts,
   validateAttributes,
 } from "./userAttributes.js";
-import { foldAttributes, userKeys } from "./userKeys.js";
+import { foldAttributes } from "./userKeys.js";
 import { requireUser } from "./userLookup.js";
 
 const CONTACTS = [
@@ -96,9 +95,6 @@ export async function updateUserAttributes(
     const { changes, verifications } = plan(pool, user, requested);
     const attributes = foldAttributes(pool.settings, applyAttributes(user.attributes, changes));
     checkVerifiedFlagsHaveContacts(attributes, changes);
-    // Without ForceAliasCreation this only reads: a holder makes it throw, and a racing
-    // insert of the same alias is stopped by the unique index (UniqueViolation below).
-    await claimAliases(ctx, pool, userKeys(pool.settings, attributes), false, user.id);
     if (verifications.length === 0) return { user: await saveUser(ctx, pool, user, { attributes }), deliveries: [] };
     // The user and the codes and messages for the new contacts are written together.
     return inTransaction(ctx, async (tx) => {

@@ -1,4 +1,5 @@
 import { InvalidParameterException, NotAuthorizedException } from "../errors.js";
+import { atomically } from "./atomically.js";
 import { closeChallengeSession, readChallengeSession } from "./challengeSessions.js";
 import type { AppClient } from "./clients.js";
 import type { DomainContext } from "./context.js";
@@ -26,8 +27,15 @@ export interface RespondRequest {
  * NEW_PASSWORD and "userAttributes.<name>" for each required attribute the
  * user lacks. The answer may fill attributes but not overwrite a required
  * one that has a value, nor set the *_verified flags (observed). The user
- * becomes CONFIRMED with the new password, and gets tokens; the session is
- * used up.
+ * becomes CONFIRMED with the new password, and gets tokens.
+ *
+ * The new password is checked and hashed first, outside any transaction
+ * (hashing is slow), as ConfirmForgotPassword does. The user is then read
+ * in the transaction that uses the session up and saves the user, so a
+ * refused answer or a lost race leaves the session usable: one disabled
+ * since the challenge is refused (reference §2.1, "User is disabled."), and
+ * one no longer FORCE_CHANGE_PASSWORD (an administrator set a password
+ * meanwhile) has no challenge left to answer.
  */
 async function answerNewPassword(ctx: DomainContext, request: RespondRequest): Promise<AuthOutcome> {
   const { client, responses } = request;
@@ -35,32 +43,36 @@ async function answerNewPassword(ctx: DomainContext, request: RespondRequest): P
   const pool = await getPool(ctx, client.poolId);
   const username = responses.USERNAME;
   if (username === undefined || username === "") throw new InvalidParameterException("Missing required parameter USERNAME");
-  const user = await findUser(ctx, pool, username);
-  if (user === undefined || user.id !== session.userId) throw new NotAuthorizedException("Invalid session for the user.");
-  checkSecretHash(client, [username, user.username], responses.SECRET_HASH);
   const password = responses.NEW_PASSWORD;
   if (password === undefined || password === "") throw new InvalidParameterException("Missing required parameter NEW_PASSWORD");
+  checkPassword(password, pool.settings.Policies.PasswordPolicy, "change");
+  const passwordHash = await ctx.hasher.hash(password);
 
   const given = Object.entries(responses)
     .filter(([name]) => name.startsWith(ATTRIBUTE_PREFIX))
     .map(([name, Value]) => ({ Name: name.slice(ATTRIBUTE_PREFIX.length), Value }));
-  for (const { Name } of given) {
-    if (Name.endsWith("_verified")) throw new InvalidParameterException(`Cannot modify the non-mutable attribute ${Name}`);
-    const required = pool.settings.SchemaAttributes.some((a) => a.Name === Name && a.Required);
-    if (required && user.attributes[Name]) throw new InvalidParameterException(`Cannot modify an already provided ${Name}`);
-  }
-  const written = validateAttributes(pool.settings, given, {
-    kind: "publicUpdate",
-    writeAttributes: client.settings.WriteAttributes,
+  const confirmed = await atomically(ctx, async (tx) => {
+    const user = await findUser(tx, pool, username);
+    const invalidSession = () => new NotAuthorizedException("Invalid session for the user.");
+    if (user === undefined || user.id !== session.userId) throw invalidSession();
+    checkSecretHash(client, [username, user.username], responses.SECRET_HASH);
+    if (!user.enabled) throw new NotAuthorizedException("User is disabled.");
+    if (user.status !== "FORCE_CHANGE_PASSWORD") throw invalidSession();
+    for (const { Name } of given) {
+      if (Name.endsWith("_verified")) throw new InvalidParameterException(`Cannot modify the non-mutable attribute ${Name}`);
+      const required = pool.settings.SchemaAttributes.some((a) => a.Name === Name && a.Required);
+      if (required && user.attributes[Name]) throw new InvalidParameterException(`Cannot modify an already provided ${Name}`);
+    }
+    const written = validateAttributes(pool.settings, given, {
+      kind: "publicUpdate",
+      writeAttributes: client.settings.WriteAttributes,
+    });
+    const attributes = foldAttributes(pool.settings, applyAttributes(user.attributes, written));
+    const missing = pool.settings.SchemaAttributes.filter((a) => a.Required && a.Name !== "sub" && !attributes[a.Name]);
+    if (missing[0] !== undefined) throw new InvalidParameterException(`Invalid attributes given, ${missing[0].Name} is missing`);
+    await closeChallengeSession(tx, session);
+    return saveUser(tx, pool, user, { status: "CONFIRMED", passwordHash, passwordExpiresAt: null, attributes });
   });
-  const attributes = foldAttributes(pool.settings, applyAttributes(user.attributes, written));
-  const missing = pool.settings.SchemaAttributes.filter((a) => a.Required && a.Name !== "sub" && !attributes[a.Name]);
-  if (missing[0] !== undefined) throw new InvalidParameterException(`Invalid attributes given, ${missing[0].Name} is missing`);
-  checkPassword(password, pool.settings.Policies.PasswordPolicy, "change");
-
-  const passwordHash = await ctx.hasher.hash(password);
-  await closeChallengeSession(ctx, session);
-  const confirmed = await saveUser(ctx, pool, user, { status: "CONFIRMED", passwordHash, passwordExpiresAt: null, attributes });
   return { result: await issueTokens(ctx, pool, client, confirmed) };
 }
 

@@ -2,8 +2,11 @@ import assert from "node:assert/strict";
 import { it } from "node:test";
 import {
   AdminCreateUserCommand,
+  AdminDisableUserCommand,
+  AdminEnableUserCommand,
   AdminGetUserCommand,
   AdminRespondToAuthChallengeCommand,
+  AdminSetUserPasswordCommand,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
@@ -176,7 +179,7 @@ describeEachEngine("RespondToAuthChallenge and AdminRespondToAuthChallenge: NEW_
     await answer(pool, session, { USERNAME: "gil", NEW_PASSWORD: PASSWORD });
   });
 
-  it("refuses a preferred_username alias another user holds with AliasExistsException", async () => {
+  it("refuses a preferred_username alias another user holds with AliasExistsException, and the session survives", async () => {
     const pool = await signInPool(t().client, { AliasAttributes: ["preferred_username"] });
     await createUser(t().client, pool.poolId, "holder", { preferred_username: "taken" });
     const session = await invited(pool, "jo");
@@ -185,6 +188,39 @@ describeEachEngine("RespondToAuthChallenge and AdminRespondToAuthChallenge: NEW_
       "AliasExistsException",
       "An account with the preferred_username already exists.",
     );
+    await answer(pool, session, { USERNAME: "jo", NEW_PASSWORD: PASSWORD, "userAttributes.preferred_username": "free" });
+    assert.equal((await attributesOf(t().client, pool.poolId, "jo")).preferred_username, "free");
+  });
+
+  it("refuses a user disabled since the challenge; the session survives until the user is enabled again", async () => {
+    const pool = await signInPool(t().client);
+    const session = await invited(pool, "kit");
+    await t().client.send(new AdminDisableUserCommand({ UserPoolId: pool.poolId, Username: "kit" }));
+    await rejectsWith(
+      answer(pool, session, { USERNAME: "kit", NEW_PASSWORD: PASSWORD }),
+      "NotAuthorizedException",
+      "User is disabled.",
+    );
+    assert.equal(
+      (await t().client.send(new AdminGetUserCommand({ UserPoolId: pool.poolId, Username: "kit" }))).UserStatus,
+      "FORCE_CHANGE_PASSWORD",
+    );
+    await t().client.send(new AdminEnableUserCommand({ UserPoolId: pool.poolId, Username: "kit" }));
+    assert.ok((await answer(pool, session, { USERNAME: "kit", NEW_PASSWORD: PASSWORD })).AuthenticationResult);
+  });
+
+  it("refuses the session of a user no longer waiting for a new password", async () => {
+    const pool = await signInPool(t().client);
+    const session = await invited(pool, "lu");
+    await t().client.send(
+      new AdminSetUserPasswordCommand({ UserPoolId: pool.poolId, Username: "lu", Password: PASSWORD, Permanent: true }),
+    );
+    await rejectsWith(
+      answer(pool, session, { USERNAME: "lu", NEW_PASSWORD: "Another-Passw0rd!" }),
+      "NotAuthorizedException",
+      "Invalid session for the user.",
+    );
+    assert.ok((await adminSignIn(t().client, pool, "lu")).AuthenticationResult);
   });
 
   it("refuses an answer to a challenge this session is not for", async () => {

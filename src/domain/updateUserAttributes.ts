@@ -88,12 +88,17 @@ export async function updateUserAttributes(
   inputs: readonly AttributeInput[],
   writer: AttributeWriter,
 ): Promise<{ user: User; deliveries: CodeDeliveryDetails[] }> {
-  const requested = validateAttributes(pool.settings, inputs, writer);
+  const validated = validateAttributes(pool.settings, inputs, writer);
+  // Case-insensitive pools compare email and preferred_username without case (reference §2.4) and
+  // store them lower-cased (research notes user-lifecycle §4). The request is folded before `plan`
+  // compares it with the stored values: "Bob@x.com" over a verified "bob@x.com" is no change, not a
+  // new address to verify.
+  const requested = new Map(Object.entries(foldAttributes(pool.settings, Object.fromEntries(validated))));
   checkRequiredKept(pool, requested, "user.");
   return optimistically(async () => {
     const user = await requireUser(ctx, pool, username);
     const { changes, verifications } = plan(pool, user, requested);
-    const attributes = foldAttributes(pool.settings, applyAttributes(user.attributes, changes));
+    const attributes = applyAttributes(user.attributes, changes);
     checkVerifiedFlagsHaveContacts(attributes, changes);
     if (verifications.length === 0) return { user: await saveUser(ctx, pool, user, { attributes }), deliveries: [] };
     // The user and the codes and messages for the new contacts are written together.

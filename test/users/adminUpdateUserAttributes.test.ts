@@ -66,6 +66,19 @@ describeEachEngine("AdminUpdateUserAttributes", (t) => {
     assert.equal(messages[0]?.destination, "new@example.com");
   });
 
+  it("treats an email that differs only in case as unchanged in a case-insensitive pool", async () => {
+    const poolId = await createPool(t().client, {
+      AutoVerifiedAttributes: ["email"],
+      UsernameConfiguration: { CaseSensitive: false },
+    });
+    await createUser(t().client, poolId, "bob", { email: "bob@example.com", email_verified: "true" });
+    await update(poolId, "bob", { email: "Bob@Example.com" });
+    const attributes = await attributesOf(t().client, poolId, "bob");
+    assert.equal(attributes.email, "bob@example.com");
+    assert.equal(attributes.email_verified, "true");
+    assert.deepEqual(await t().server.domain.store.listMessages({ poolId, limit: 10 }), []);
+  });
+
   it("refuses an email alias another user holds with AliasExistsException", async () => {
     const poolId = await createPool(t().client, { AliasAttributes: ["email"] });
     await createUser(t().client, poolId, "holder", { email: "shared@example.com", email_verified: "true" });

@@ -9,7 +9,7 @@ import { saveUser } from "./saveUser.js";
 import { checkSecretHash } from "./secretHash.js";
 import type { AuthOutcome } from "./signIn.js";
 import { issueTokens } from "./tokens.js";
-import { applyAttributes, validateAttributes } from "./userAttributes.js";
+import { applyAttributes, missingRequired, validateAttributes } from "./userAttributes.js";
 import { foldAttributes } from "./userKeys.js";
 import { findUser } from "./userLookup.js";
 
@@ -68,8 +68,8 @@ async function answerNewPassword(ctx: DomainContext, request: RespondRequest): P
       writeAttributes: client.settings.WriteAttributes,
     });
     const attributes = foldAttributes(pool.settings, applyAttributes(user.attributes, written));
-    const missing = pool.settings.SchemaAttributes.filter((a) => a.Required && a.Name !== "sub" && !attributes[a.Name]);
-    if (missing[0] !== undefined) throw new InvalidParameterException(`Invalid attributes given, ${missing[0].Name} is missing`);
+    const [missing] = missingRequired(pool.settings, (name) => !attributes[name]);
+    if (missing !== undefined) throw new InvalidParameterException(`Invalid attributes given, ${missing} is missing`);
     await closeChallengeSession(tx, session);
     return saveUser(tx, pool, user, { status: "CONFIRMED", passwordHash, passwordExpiresAt: null, attributes });
   });

@@ -12,6 +12,7 @@ import {
   type AttributeWriter,
   applyAttributes,
   checkVerifiedFlagsHaveContacts,
+  missingRequired,
   validateAttributes,
 } from "./userAttributes.js";
 import { foldAttributes } from "./userKeys.js";
@@ -65,11 +66,11 @@ function plan(pool: Pool, user: User, requested: ReadonlyMap<string, string>): P
 }
 
 /** A required attribute can be changed but not removed. */
-function checkRequiredKept(pool: Pool, changes: ReadonlyMap<string, string>, prefix: string): void {
-  const removed = pool.settings.SchemaAttributes.filter((a) => a.Required && changes.get(a.Name) === "");
+function checkRequiredKept(pool: Pool, changes: ReadonlyMap<string, string>): void {
+  const removed = missingRequired(pool.settings, (name) => changes.get(name) === "");
   if (removed.length > 0) {
     throw new InvalidParameterException(
-      `Attributes did not conform to the schema: ${removed.map((a) => `${prefix}${a.Name}: The attribute is required`).join("\n")}`,
+      `Attributes did not conform to the schema: ${removed.map((name) => `user.${name}: The attribute is required`).join("\n")}`,
     );
   }
 }
@@ -94,7 +95,7 @@ export async function updateUserAttributes(
   // compares it with the stored values: "Bob@x.com" over a verified "bob@x.com" is no change, not a
   // new address to verify.
   const requested = new Map(Object.entries(foldAttributes(pool.settings, Object.fromEntries(validated))));
-  checkRequiredKept(pool, requested, "user.");
+  checkRequiredKept(pool, requested);
   return optimistically(async () => {
     const user = await requireUser(ctx, pool, username);
     const { changes, verifications } = plan(pool, user, requested);
@@ -134,7 +135,7 @@ export async function deleteUserAttributes(
     names.map((Name) => ({ Name, Value: "" })),
     writer,
   );
-  checkRequiredKept(pool, removals, "user.");
+  checkRequiredKept(pool, removals);
   return optimistically(async () => {
     const user = await requireUser(ctx, pool, username);
     const { changes } = plan(pool, user, removals);

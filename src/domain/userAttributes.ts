@@ -104,15 +104,24 @@ export function validateAttributes(
 }
 
 /**
+ * The names of the pool's required attributes for which `isMissing` holds,
+ * in schema order; `sub` is never missing (the server sets it). Each
+ * operation words the error its own way (reference §2.3).
+ */
+export function missingRequired(settings: PoolSettings, isMissing: (name: string) => boolean): string[] {
+  return settings.SchemaAttributes.filter((a) => a.Required && a.Name !== "sub" && isMissing(a.Name)).map((a) => a.Name);
+}
+
+/**
  * The pool's required attributes a user lacks, as Cognito reports them on
  * SignUp (reference §2.3: "Attributes did not conform to the schema: email:
  * The attribute is required"). AdminCreateUser does not enforce them.
  */
 export function checkRequiredAttributes(settings: PoolSettings, attributes: Record<string, string>): void {
-  const missing = settings.SchemaAttributes.filter((a) => a.Required && a.Name !== "sub" && !attributes[a.Name]);
+  const missing = missingRequired(settings, (name) => !attributes[name]);
   if (missing.length > 0) {
     throw new InvalidParameterException(
-      `Attributes did not conform to the schema: ${missing.map((a) => `${a.Name}: The attribute is required`).join("\n")}`,
+      `Attributes did not conform to the schema: ${missing.map((name) => `${name}: The attribute is required`).join("\n")}`,
     );
   }
 }

@@ -1,13 +1,6 @@
-import {
-  CodeMismatchException,
-  ExpiredCodeException,
-  LimitExceededException,
-  NotAuthorizedException,
-  UserNotFoundException,
-} from "../errors.js";
+import { CodeMismatchException, ExpiredCodeException, LimitExceededException, NotAuthorizedException } from "../errors.js";
 import { claimAliases } from "./aliases.js";
 import { atomically } from "./atomically.js";
-import { preventsUserExistenceErrors } from "./clientSettings.js";
 import { getClientById } from "./clients.js";
 import { redeemCode } from "./codes.js";
 import type { DomainContext } from "./context.js";
@@ -17,7 +10,7 @@ import { saveUser } from "./saveUser.js";
 import { checkSecretHash } from "./secretHash.js";
 import type { User } from "./user.js";
 import { userKeys } from "./userKeys.js";
-import { findUser, requireUser } from "./userLookup.js";
+import { findSelfServiceUser, requireUser } from "./userLookup.js";
 
 export interface ConfirmSignUpRequest {
   clientId: string;
@@ -82,19 +75,15 @@ export async function confirmSignUp(ctx: DomainContext, request: ConfirmSignUpRe
   const client = await getClientById(ctx, request.clientId);
   checkSecretHash(client, [request.username], request.secretHash);
   const pool = await getPool(ctx, client.poolId);
-  const hideExistence = preventsUserExistenceErrors(client.settings);
   const refused = await atomically(ctx, async (tx): Promise<Error | undefined> => {
-    const user = await findUser(tx, pool, request.username);
-    if (user === undefined) {
-      // Reference §2.7: with PreventUserExistenceErrors, a code error instead. CodeMismatchException is
-      // what an existing user with a pending code gets for a wrong code, and what the developer guide
-      // documents for ConfirmForgotPassword's unknown users; the choice for ConfirmSignUp is UNVERIFIED.
-      if (hideExistence) throw new CodeMismatchException("Invalid verification code provided, please try again.");
-      throw new UserNotFoundException("User does not exist.");
-    }
-    // The developer guide (managing error responses): "NotAuthorizedException when a user isn't
-    // authorized". The wording for a disabled user is UNVERIFIED (the one observed elsewhere).
-    if (!user.enabled) throw new NotAuthorizedException("User is disabled.");
+    // A disabled user is refused even with PreventUserExistenceErrors: for ConfirmSignUp reference §2.7
+    // lists NotAuthorizedException "as applicable" among the answers, and the developer guide (managing
+    // error responses) gives it "when a user isn't authorized". The wording is UNVERIFIED here.
+    const user = await findSelfServiceUser(tx, pool, client, request.username, { revealDisabled: true });
+    // Reference §2.7: an unknown user gets a code error instead. CodeMismatchException is what an existing
+    // user with a pending code gets for a wrong code, and what the developer guide documents for
+    // ConfirmForgotPassword's unknown users; the choice for ConfirmSignUp is UNVERIFIED.
+    if (user === undefined) throw new CodeMismatchException("Invalid verification code provided, please try again.");
     checkConfirmable(user);
     let payload: string | null;
     try {

@@ -3,7 +3,6 @@ import {
   InvalidParameterException,
   NotAuthorizedException,
   UserNotConfirmedException,
-  UserNotFoundException,
 } from "../errors.js";
 import { recoveryMedium, simulatedRecoveryMediums } from "./accountRecovery.js";
 import { atomically } from "./atomically.js";
@@ -20,7 +19,7 @@ import { saveUser } from "./saveUser.js";
 import { checkSecretHash } from "./secretHash.js";
 import { simulatedCodeDelivery } from "./simulatedDelivery.js";
 import type { User } from "./user.js";
-import { findUser, requireUser } from "./userLookup.js";
+import { findSelfServiceUser, requireUser, userDisabled } from "./userLookup.js";
 
 /**
  * Password reset by code: AdminResetUserPassword and ForgotPassword send a
@@ -32,8 +31,6 @@ import { findUser, requireUser } from "./userLookup.js";
 const CANNOT_RESET = "User password cannot be reset in the current state.";
 /** Observed raw message (aws-amplify/aws-sdk-android#142, amazon-cognito-identity-js#678; research notes). */
 const NO_RECOVERY_CONTACT = "Cannot reset password for the user as there is no registered/verified email or phone_number";
-/** Reference §2.1 (observed for an admin reset of a disabled user). */
-const DISABLED = "User is disabled.";
 
 /**
  * Where a reset code for this user would go, or undefined when the user has
@@ -97,7 +94,7 @@ export async function adminResetUserPassword(ctx: DomainContext, poolId: string,
   const pool = await getPool(ctx, poolId);
   await atomically(ctx, async (tx) => {
     const user = await requireUser(tx, pool, username);
-    if (!user.enabled) throw new NotAuthorizedException(DISABLED);
+    if (!user.enabled) throw userDisabled();
     const medium = resetMedium(pool, user);
     if (medium === undefined) throw new InvalidParameterException(NO_RECOVERY_CONTACT);
     const reset =
@@ -128,27 +125,17 @@ export async function forgotPassword(ctx: DomainContext, request: ForgotPassword
   checkSecretHash(client, [request.username], request.secretHash);
   const pool = await getPool(ctx, client.poolId);
   const hideExistence = preventsUserExistenceErrors(client.settings);
-  const simulated = (): CodeDeliveryDetails => {
-    const [first, ...rest] = simulatedRecoveryMediums(pool);
-    if (first === undefined) throw new InvalidParameterException(NO_RECOVERY_CONTACT);
-    return simulatedCodeDelivery(ctx, pool, request.username, [first, ...rest]);
-  };
   return atomically(ctx, async (tx) => {
-    const user = await findUser(tx, pool, request.username);
-    if (user === undefined) {
-      if (hideExistence) return simulated();
-      throw new UserNotFoundException("User does not exist.");
+    const user = await findSelfServiceUser(tx, pool, client, request.username);
+    if (user !== undefined) {
+      const medium = resetMedium(pool, user);
+      if (medium !== undefined) return sendResetCode(tx, pool, user, medium);
     }
-    if (!user.enabled) {
-      if (hideExistence) return simulated();
-      throw new NotAuthorizedException(DISABLED);
-    }
-    const medium = resetMedium(pool, user);
-    if (medium === undefined) {
-      if (hideExistence) return simulated();
-      throw new InvalidParameterException(NO_RECOVERY_CONTACT);
-    }
-    return sendResetCode(tx, pool, user, medium);
+    const simulated = hideExistence
+      ? simulatedCodeDelivery(tx, pool, request.username, simulatedRecoveryMediums(pool))
+      : undefined;
+    if (simulated === undefined) throw new InvalidParameterException(NO_RECOVERY_CONTACT);
+    return simulated;
   });
 }
 
@@ -193,20 +180,11 @@ export async function confirmForgotPassword(ctx: DomainContext, request: Confirm
   const client = await getClientById(ctx, request.clientId);
   checkSecretHash(client, [request.username], request.secretHash);
   const pool = await getPool(ctx, client.poolId);
-  const hideExistence = preventsUserExistenceErrors(client.settings);
   checkPassword(request.password, pool.settings.Policies.PasswordPolicy, "change");
   const passwordHash = await ctx.hasher.hash(request.password);
-  const hidden = () => new CodeMismatchException("Invalid verification code provided, please try again.");
   const refused = await atomically(ctx, async (tx): Promise<Error | undefined> => {
-    const user = await findUser(tx, pool, request.username);
-    if (user === undefined) {
-      if (hideExistence) throw hidden();
-      throw new UserNotFoundException("User does not exist.");
-    }
-    if (!user.enabled) {
-      if (hideExistence) throw hidden();
-      throw new NotAuthorizedException(DISABLED);
-    }
+    const user = await findSelfServiceUser(tx, pool, client, request.username);
+    if (user === undefined) throw new CodeMismatchException("Invalid verification code provided, please try again.");
     checkCompletable(user);
     try {
       await redeemCode(tx, user, "FORGOT_PASSWORD", request.code);

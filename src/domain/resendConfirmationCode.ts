@@ -1,15 +1,14 @@
-import { InvalidParameterException, NotAuthorizedException, UserNotFoundException } from "../errors.js";
+import { InvalidParameterException, NotAuthorizedException } from "../errors.js";
 import { atomically } from "./atomically.js";
-import { preventsUserExistenceErrors } from "./clientSettings.js";
 import { getClientById } from "./clients.js";
 import type { CodeDeliveryDetails } from "./codeDelivery.js";
 import type { DomainContext } from "./context.js";
 import { MEDIUM_ATTRIBUTE } from "./messages.js";
-import { getPool, type Pool } from "./pools.js";
+import { getPool } from "./pools.js";
 import { checkSecretHash } from "./secretHash.js";
 import { sendConfirmationCode } from "./signUp.js";
 import { simulatedCodeDelivery } from "./simulatedDelivery.js";
-import { findUser } from "./userLookup.js";
+import { findSelfServiceUser } from "./userLookup.js";
 
 export interface ResendConfirmationCodeRequest {
   clientId: string;
@@ -28,21 +27,15 @@ function noDelivery(): NotAuthorizedException {
 }
 
 /**
- * The simulated answer for a user the caller must not learn about
- * (simulatedCodeDelivery): a sign-up code would go to a contact the pool
- * auto-verifies, the phone number first (as signUpMedium prefers). A pool
- * that verifies nothing refuses as it does for every user.
- */
-export function simulatedDelivery(ctx: DomainContext, pool: Pool, username: string): CodeDeliveryDetails {
-  const auto = pool.settings.AutoVerifiedAttributes ?? [];
-  const [first, ...rest] = (["SMS", "EMAIL"] as const).filter((medium) => auto.includes(MEDIUM_ATTRIBUTE[medium]));
-  if (first === undefined) throw noDelivery();
-  return simulatedCodeDelivery(ctx, pool, username, [first, ...rest]);
-}
-
-/**
  * ResendConfirmationCode (reference §3.4): a new sign-up code for an
  * UNCONFIRMED user, superseding the previous one, sent where SignUp sent it.
+ * With PreventUserExistenceErrors an unknown or disabled user gets
+ * "CodeDeliveryDetails for a disabled user or a user that doesn't exist"
+ * (developer guide, managing error responses) and nothing is sent; the
+ * simulated code goes where SignUp's would, to a contact the pool
+ * auto-verifies, the phone number first (as signUpMedium prefers). Without
+ * it a disabled user gets the wording observed for disabled users elsewhere
+ * (UNVERIFIED here).
  */
 export async function resendConfirmationCode(
   ctx: DomainContext,
@@ -51,21 +44,17 @@ export async function resendConfirmationCode(
   const client = await getClientById(ctx, request.clientId);
   checkSecretHash(client, [request.username], request.secretHash);
   const pool = await getPool(ctx, client.poolId);
-  const hideExistence = preventsUserExistenceErrors(client.settings);
+  const auto = pool.settings.AutoVerifiedAttributes ?? [];
+  const simulatedMediums = (["SMS", "EMAIL"] as const).filter((medium) => auto.includes(MEDIUM_ATTRIBUTE[medium]));
   return atomically(ctx, async (tx) => {
-    const user = await findUser(tx, pool, request.username);
-    // Developer guide (managing error responses): with PreventUserExistenceErrors, "CodeDeliveryDetails
-    // for a disabled user or a user that doesn't exist"; nothing is sent.
-    if (user === undefined || (!user.enabled && hideExistence)) {
-      if (hideExistence) return simulatedDelivery(ctx, pool, request.username);
-      throw new UserNotFoundException("User does not exist.");
-    }
-    // LEGACY answer for a disabled user: the wording observed for disabled users elsewhere; UNVERIFIED here.
-    if (!user.enabled) throw new NotAuthorizedException("User is disabled.");
+    const user = await findSelfServiceUser(tx, pool, client, request.username);
     // Raw response in amplify-js#1614: {"__type":"InvalidParameterException","message":"User is already
     // confirmed."}. Using it for statuses other than CONFIRMED (admin-created users) is UNVERIFIED.
-    if (user.status !== "UNCONFIRMED") throw new InvalidParameterException("User is already confirmed.");
-    const details = await sendConfirmationCode(tx, pool, user, "CustomMessage_ResendCode");
+    if (user !== undefined && user.status !== "UNCONFIRMED") throw new InvalidParameterException("User is already confirmed.");
+    const details =
+      user === undefined
+        ? simulatedCodeDelivery(tx, pool, request.username, simulatedMediums)
+        : await sendConfirmationCode(tx, pool, user, "CustomMessage_ResendCode");
     if (details === undefined) throw noDelivery();
     return details;
   });

@@ -11,7 +11,7 @@ import type { AuthOutcome } from "./signIn.js";
 import { issueTokens } from "./tokens.js";
 import { applyAttributes, missingRequired, validateAttributes } from "./userAttributes.js";
 import { foldAttributes } from "./userKeys.js";
-import { findUser } from "./userLookup.js";
+import { findUser, userDisabled } from "./userLookup.js";
 
 const ATTRIBUTE_PREFIX = "userAttributes.";
 
@@ -56,7 +56,7 @@ async function answerNewPassword(ctx: DomainContext, request: RespondRequest): P
     const invalidSession = () => new NotAuthorizedException("Invalid session for the user.");
     if (user === undefined || user.id !== session.userId) throw invalidSession();
     checkSecretHash(client, [username, user.username], responses.SECRET_HASH);
-    if (!user.enabled) throw new NotAuthorizedException("User is disabled.");
+    if (!user.enabled) throw userDisabled();
     if (user.status !== "FORCE_CHANGE_PASSWORD") throw invalidSession();
     for (const { Name } of given) {
       if (Name.endsWith("_verified")) throw new InvalidParameterException(`Cannot modify the non-mutable attribute ${Name}`);

@@ -13,14 +13,18 @@ import { foldCase, looksLikeEmail, looksLikePhoneNumber } from "./userKeys.js";
  * pool, preferred first. A name that is an email or phone number such a
  * medium delivers to is masked as itself; otherwise the preferred medium
  * with a made-up destination, stable per pool and name so that asking twice
- * gives the same answer. Nothing is sent.
+ * gives the same answer. Nothing is sent. Undefined when there is no
+ * medium: the pool sends such codes to nobody, and the operation refuses
+ * as it refuses every user.
  */
 export function simulatedCodeDelivery(
   ctx: DomainContext,
   pool: Pool,
   username: string,
-  mediums: readonly [DeliveryMedium, ...DeliveryMedium[]],
-): CodeDeliveryDetails {
+  mediums: readonly DeliveryMedium[],
+): CodeDeliveryDetails | undefined {
+  const [preferred] = mediums;
+  if (preferred === undefined) return undefined;
   const details = (medium: DeliveryMedium, destination: string): CodeDeliveryDetails => ({
     Destination: destination,
     DeliveryMedium: medium,
@@ -32,7 +36,7 @@ export function simulatedCodeDelivery(
     .update(`${pool.id}\u0000${foldCase(pool.settings, username)}`)
     .digest();
   const letter = (byte: number) => String.fromCharCode(97 + (byte % 26));
-  if (mediums[0] === "SMS") {
+  if (preferred === "SMS") {
     const digits = [...seed.subarray(2, 6)].map((b) => String(b % 10)).join("");
     return details("SMS", maskDestination("SMS", `+1000000${digits}`));
   }

@@ -1,8 +1,20 @@
-import { UserNotFoundException } from "../errors.js";
+import { NotAuthorizedException, UserNotFoundException } from "../errors.js";
+import { preventsUserExistenceErrors } from "./clientSettings.js";
+import type { AppClient } from "./clients.js";
 import type { DomainContext } from "./context.js";
 import type { Pool } from "./pools.js";
 import { type User, userFromRecord } from "./user.js";
 import { aliasColumnsFor, foldCase, looksLikeSub } from "./userKeys.js";
+
+/** An unknown user, in the words of every operation that names one (reference §3). */
+export function userNotFound(): UserNotFoundException {
+  return new UserNotFoundException("User does not exist.");
+}
+
+/** A disabled user, where an operation refuses one (reference §2.1, observed). */
+export function userDisabled(): NotAuthorizedException {
+  return new NotAuthorizedException("User is disabled.");
+}
 
 /**
  * Finds a user by the name a caller gave: the username, then any alias
@@ -34,9 +46,38 @@ export async function findUser(ctx: DomainContext, pool: Pool, name: string): Pr
   return undefined;
 }
 
-/** As findUser, for admin operations: an unknown user is UserNotFoundException (reference §3, "User does not exist."). */
+/** As findUser, for admin operations: an unknown user is userNotFound(). */
 export async function requireUser(ctx: DomainContext, pool: Pool, name: string): Promise<User> {
   const user = await findUser(ctx, pool, name);
-  if (user === undefined) throw new UserNotFoundException("User does not exist.");
+  if (user === undefined) throw userNotFound();
+  return user;
+}
+
+/**
+ * As findUser, for the public operations that serve enabled users only
+ * (ConfirmSignUp, ResendConfirmationCode, ForgotPassword,
+ * ConfirmForgotPassword): an unknown user is userNotFound(), a disabled one
+ * userDisabled(). When the client sets PreventUserExistenceErrors both are
+ * undefined instead, for the operation to give the answer it gives every
+ * user it must not reveal (reference §2.7); `revealDisabled` keeps the
+ * disabled error even then.
+ */
+export async function findSelfServiceUser(
+  ctx: DomainContext,
+  pool: Pool,
+  client: AppClient,
+  name: string,
+  options: { revealDisabled?: boolean } = {},
+): Promise<User | undefined> {
+  const hiding = preventsUserExistenceErrors(client.settings);
+  const user = await findUser(ctx, pool, name);
+  if (user === undefined) {
+    if (hiding) return undefined;
+    throw userNotFound();
+  }
+  if (!user.enabled) {
+    if (hiding && options.revealDisabled !== true) return undefined;
+    throw userDisabled();
+  }
   return user;
 }

@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import { CodeMismatchException, ExpiredCodeException, LimitExceededException } from "../errors.js";
+import { atomically } from "./atomically.js";
 import type { DomainContext } from "./context.js";
 import { equalSecrets } from "./equalSecrets.js";
 import { randomString } from "./runtime.js";
@@ -87,4 +88,33 @@ export async function redeemCode(ctx: DomainContext, user: User, purpose: CodePu
   // Two requests with the right code: only the one that removes it succeeds.
   if (!(await ctx.store.deleteCode(code.id))) throw expired();
   return code.payload;
+}
+
+/** What redeemCode refuses a code with. */
+function isCodeRejection(error: unknown): error is Error {
+  return (
+    error instanceof CodeMismatchException || error instanceof ExpiredCodeException || error instanceof LimitExceededException
+  );
+}
+
+/**
+ * Runs `work`, which redeems a code, in one transaction as `atomically`
+ * does, except that a code redeemCode refuses is thrown after the commit
+ * instead of rolling the transaction back: the refusal's bookkeeping (the
+ * failed attempt toward the limit, an expired or spent code removed) must
+ * stay. An error of the same kinds thrown before anything is written (an
+ * unknown user answered as a wrong code) commits nothing and is thrown the
+ * same way.
+ */
+export async function atomicallyRedeeming<T>(ctx: DomainContext, work: (tx: DomainContext) => Promise<T>): Promise<T> {
+  const outcome = await atomically(ctx, async (tx): Promise<{ done: T } | { refused: Error }> => {
+    try {
+      return { done: await work(tx) };
+    } catch (error) {
+      if (isCodeRejection(error)) return { refused: error };
+      throw error;
+    }
+  });
+  if ("refused" in outcome) throw outcome.refused;
+  return outcome.done;
 }

@@ -1,8 +1,8 @@
-import { CodeMismatchException, ExpiredCodeException, LimitExceededException, NotAuthorizedException } from "../errors.js";
+import { CodeMismatchException, NotAuthorizedException } from "../errors.js";
 import { claimAliases } from "./aliases.js";
 import { atomically } from "./atomically.js";
 import { getClientById } from "./clients.js";
-import { redeemCode } from "./codes.js";
+import { atomicallyRedeeming, redeemCode } from "./codes.js";
 import type { DomainContext } from "./context.js";
 import type { VerifiableAttribute } from "./poolSettings.js";
 import { getPool, type Pool } from "./pools.js";
@@ -32,8 +32,7 @@ function checkConfirmable(user: User): void {
  * AdminConfirmSignUp share. `verified` is the contact a code proved (none
  * for the admin call, reference §3.1); marking it verified may make it an
  * alias, which another user's verified value blocks unless `force` moves it
- * (reference §2.4). Any sign-up code still pending is dropped. Runs inside
- * the caller's transaction.
+ * (reference §2.4). Runs inside the caller's transaction.
  */
 async function confirmUser(
   tx: DomainContext,
@@ -47,16 +46,7 @@ async function confirmUser(
       ? { ...user.attributes, [`${verified}_verified`]: "true" }
       : user.attributes;
   if (attributes !== user.attributes) await claimAliases(tx, pool, userKeys(pool.settings, attributes), force, user.id);
-  const pending = await tx.store.getCode(user.id, "SIGN_UP");
-  if (pending !== undefined) await tx.store.deleteCode(pending.id);
   await saveUser(tx, pool, user, { status: "CONFIRMED", attributes });
-}
-
-/** What redeemCode refuses a code with. Its bookkeeping (failed attempts, spent codes) must be kept. */
-export function isCodeRejection(error: unknown): error is Error {
-  return (
-    error instanceof CodeMismatchException || error instanceof ExpiredCodeException || error instanceof LimitExceededException
-  );
 }
 
 function verifiedBy(payload: string | null): VerifiableAttribute | undefined {
@@ -75,7 +65,7 @@ export async function confirmSignUp(ctx: DomainContext, request: ConfirmSignUpRe
   const client = await getClientById(ctx, request.clientId);
   checkSecretHash(client, [request.username], request.secretHash);
   const pool = await getPool(ctx, client.poolId);
-  const refused = await atomically(ctx, async (tx): Promise<Error | undefined> => {
+  await atomicallyRedeeming(ctx, async (tx) => {
     // A disabled user is refused even with PreventUserExistenceErrors: for ConfirmSignUp reference §2.7
     // lists NotAuthorizedException "as applicable" among the answers, and the developer guide (managing
     // error responses) gives it "when a user isn't authorized". The wording is UNVERIFIED here.
@@ -85,17 +75,9 @@ export async function confirmSignUp(ctx: DomainContext, request: ConfirmSignUpRe
     // ConfirmForgotPassword's unknown users; the choice for ConfirmSignUp is UNVERIFIED.
     if (user === undefined) throw new CodeMismatchException("Invalid verification code provided, please try again.");
     checkConfirmable(user);
-    let payload: string | null;
-    try {
-      payload = await redeemCode(tx, user, "SIGN_UP", request.code);
-    } catch (error) {
-      if (isCodeRejection(error)) return error;
-      throw error;
-    }
+    const payload = await redeemCode(tx, user, "SIGN_UP", request.code);
     await confirmUser(tx, pool, user, verifiedBy(payload), request.forceAliasCreation);
-    return undefined;
   });
-  if (refused !== undefined) throw refused;
 }
 
 /** AdminConfirmSignUp (reference §3.1): the same transition without a code; nothing becomes verified. */
@@ -104,6 +86,9 @@ export async function adminConfirmSignUp(ctx: DomainContext, poolId: string, use
   await atomically(ctx, async (tx) => {
     const user = await requireUser(tx, pool, username);
     checkConfirmable(user);
+    // No code is redeemed here, so a sign-up code still pending is dropped: it has nothing left to confirm.
+    const pending = await tx.store.getCode(user.id, "SIGN_UP");
+    if (pending !== undefined) await tx.store.deleteCode(pending.id);
     await confirmUser(tx, pool, user, undefined, false);
   });
 }

@@ -9,8 +9,7 @@ import { atomically } from "./atomically.js";
 import { preventsUserExistenceErrors } from "./clientSettings.js";
 import { getClientById } from "./clients.js";
 import { type CodeDeliveryDetails, codeMessage } from "./codeDelivery.js";
-import { issueCode, redeemCode } from "./codes.js";
-import { isCodeRejection } from "./confirmSignUp.js";
+import { atomicallyRedeeming, issueCode, redeemCode } from "./codes.js";
 import type { DomainContext } from "./context.js";
 import type { DeliveryMedium } from "./messages.js";
 import { checkPassword } from "./passwordPolicy.js";
@@ -182,18 +181,11 @@ export async function confirmForgotPassword(ctx: DomainContext, request: Confirm
   const pool = await getPool(ctx, client.poolId);
   checkPassword(request.password, pool.settings.Policies.PasswordPolicy, "change");
   const passwordHash = await ctx.hasher.hash(request.password);
-  const refused = await atomically(ctx, async (tx): Promise<Error | undefined> => {
+  await atomicallyRedeeming(ctx, async (tx) => {
     const user = await findSelfServiceUser(tx, pool, client, request.username);
     if (user === undefined) throw new CodeMismatchException("Invalid verification code provided, please try again.");
     checkCompletable(user);
-    try {
-      await redeemCode(tx, user, "FORGOT_PASSWORD", request.code);
-    } catch (error) {
-      if (isCodeRejection(error)) return error;
-      throw error;
-    }
+    await redeemCode(tx, user, "FORGOT_PASSWORD", request.code);
     await saveUser(tx, pool, user, { status: "CONFIRMED", passwordHash, passwordExpiresAt: null });
-    return undefined;
   });
-  if (refused !== undefined) throw refused;
 }

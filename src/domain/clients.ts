@@ -3,7 +3,7 @@ import type { ClientRecord, JsonObject } from "../store/records.js";
 import { UniqueViolation } from "../store/store.js";
 import { type ClientSettings, type ClientSettingsInput, clientSettingsFrom } from "./clientSettings.js";
 import type { DomainContext } from "./context.js";
-import { decodePageToken, pageOf } from "./pageToken.js";
+import { decodePageToken, isName, pageOf } from "./pageToken.js";
 import { getPool, type Pool } from "./pools.js";
 import { ids } from "./runtime.js";
 
@@ -143,7 +143,7 @@ export async function listClients(
 ): Promise<{ clients: AppClient[]; nextToken?: string }> {
   await getPool(ctx, poolId);
   const scope = `clients:${poolId}`;
-  const after = nextToken === undefined ? undefined : decodePageToken<string>(ctx, scope, nextToken, "NextToken");
+  const after = nextToken === undefined ? undefined : decodePageToken(ctx, scope, nextToken, "NextToken", isName);
   const records = await ctx.store.listClients(poolId, {
     ...(after === undefined ? {} : { after }),
     limit: maxResults + 1,

@@ -1,8 +1,9 @@
 import { LimitExceededException } from "../errors.js";
+import type { UserRecord } from "../store/records.js";
+import { compact } from "./compact.js";
 import type { DomainContext } from "./context.js";
-import { decodeNamePosition, type Group, requireGroup } from "./groups.js";
-import { pageLimit } from "./listUsers.js";
-import { pageOf } from "./pageToken.js";
+import { type Group, requireGroup } from "./groups.js";
+import { nameListing, pageLimit, readPage } from "./pageToken.js";
 import { getPool } from "./pools.js";
 import { type User, userFromRecord } from "./user.js";
 import { requireUser } from "./userLookup.js";
@@ -68,11 +69,9 @@ export async function listGroupsForUser(
   const pool = await getPool(ctx, poolId);
   const user = await requireUser(ctx, pool, username);
   // The user's id, not the name: a token must not carry over to a new user of the same name.
-  const scope = `user-groups:${pool.id}:${user.id}`;
-  const after = nextToken === undefined ? undefined : decodeNamePosition(ctx, scope, nextToken);
-  const rows = await ctx.store.listGroupsOfUser(pool.id, user.id, { ...(after === undefined ? {} : { after }), limit: size + 1 });
-  const page = pageOf(ctx, scope, rows, size, (last) => last.name);
-  return { groups: page.items, ...(page.nextToken === undefined ? {} : { nextToken: page.nextToken }) };
+  const listing = nameListing(`user-groups:${pool.id}:${user.id}`, (group: Group) => group.name);
+  const page = await readPage(ctx, listing, size, nextToken, (range) => ctx.store.listGroupsOfUser(pool.id, user.id, range));
+  return compact({ groups: page.items, nextToken: page.nextToken });
 }
 
 /**
@@ -92,12 +91,7 @@ export async function listUsersInGroup(
   const pool = await getPool(ctx, poolId);
   const group = await requireGroup(ctx, pool, groupName);
   // Pool ids contain no ':', so the group name, last, cannot make two scopes collide.
-  const scope = `group-users:${pool.id}:${group.name}`;
-  const after = nextToken === undefined ? undefined : decodeNamePosition(ctx, scope, nextToken);
-  const rows = await ctx.store.listGroupMembers(pool.id, group.name, {
-    ...(after === undefined ? {} : { after }),
-    limit: size + 1,
-  });
-  const page = pageOf(ctx, scope, rows, size, (last) => last.usernameKey);
-  return { users: page.items.map(userFromRecord), ...(page.nextToken === undefined ? {} : { nextToken: page.nextToken }) };
+  const listing = nameListing(`group-users:${pool.id}:${group.name}`, (member: UserRecord) => member.usernameKey);
+  const page = await readPage(ctx, listing, size, nextToken, (range) => ctx.store.listGroupMembers(pool.id, group.name, range));
+  return compact({ users: page.items.map(userFromRecord), nextToken: page.nextToken });
 }

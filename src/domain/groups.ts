@@ -1,9 +1,9 @@
-import { GroupExistsException, InvalidParameterException, LimitExceededException, ResourceNotFoundException } from "../errors.js";
+import { GroupExistsException, LimitExceededException, ResourceNotFoundException } from "../errors.js";
 import type { GroupRecord } from "../store/records.js";
 import { UniqueViolation } from "../store/store.js";
+import { compact } from "./compact.js";
 import type { DomainContext } from "./context.js";
-import { pageLimit } from "./listUsers.js";
-import { decodePageToken, pageOf } from "./pageToken.js";
+import { nameListing, pageLimit, readPage } from "./pageToken.js";
 import { getPool, type Pool } from "./pools.js";
 
 /** A user pool group; the store keeps it as the domain sees it. */
@@ -98,21 +98,8 @@ export async function deleteGroup(ctx: DomainContext, poolId: string, name: stri
 }
 
 /**
- * Reads the position a group-listing token holds: a group name or a username
- * key. The MAC proves we issued it; the type check guards against tokens of
- * another server version.
- */
-export function decodeNamePosition(ctx: DomainContext, scope: string, token: string): string {
-  const position = decodePageToken<unknown>(ctx, scope, token, "NextToken");
-  if (typeof position !== "string") {
-    throw new InvalidParameterException("Invalid NextToken: the token is malformed, expired or from another request.");
-  }
-  return position;
-}
-
-/**
  * ListGroups: a pool's groups in name order (byte order), Limit 0..60 as for
- * every Cognito list (pageLimit, listUsers.ts). No order is documented; name
+ * every Cognito list (pageLimit, pageToken.ts). No order is documented; name
  * order is the key's, so a token resumes exactly after the last group
  * returned however groups are added or deleted meanwhile.
  */
@@ -124,9 +111,7 @@ export async function listGroups(
 ): Promise<{ groups: Group[]; nextToken?: string }> {
   const size = pageLimit(limit);
   const pool = await getPool(ctx, poolId);
-  const scope = `groups:${pool.id}`;
-  const after = nextToken === undefined ? undefined : decodeNamePosition(ctx, scope, nextToken);
-  const rows = await ctx.store.listGroups(pool.id, { ...(after === undefined ? {} : { after }), limit: size + 1 });
-  const page = pageOf(ctx, scope, rows, size, (last) => last.name);
-  return { groups: page.items, ...(page.nextToken === undefined ? {} : { nextToken: page.nextToken }) };
+  const listing = nameListing(`groups:${pool.id}`, (group: Group) => group.name);
+  const page = await readPage(ctx, listing, size, nextToken, (range) => ctx.store.listGroups(pool.id, range));
+  return compact({ groups: page.items, nextToken: page.nextToken });
 }

@@ -1,7 +1,9 @@
 import { InvalidParameterException } from "../errors.js";
+import type { ListedUser } from "../store/records.js";
+import { compact } from "./compact.js";
 import type { DomainContext } from "./context.js";
 import { matchesNothing, parseListUsersFilter } from "./listUsersFilter.js";
-import { decodePageToken, pageOf } from "./pageToken.js";
+import { pageLimit, readPage } from "./pageToken.js";
 import { getPool, type Pool } from "./pools.js";
 import { type User, userFromRecord } from "./user.js";
 
@@ -19,34 +21,11 @@ export interface ListUsersPage {
   nextToken?: string;
 }
 
-/**
- * Up to 60 users when Limit is omitted (reference §6, UNVERIFIED there; the
- * model's maximum). One user report says the real default is 25
- * (aws-sdk-js-v3#7013); either way a page may hold fewer users than asked
- * for, so callers already follow the token.
- */
-export const DEFAULT_LIMIT = 60;
-
 /** Where a page ends, in the store's keyset order: (sort column value, username key). */
 type Position = [sortValue: string, usernameKey: string];
 
-/**
- * Limit 0 is refused. The model allows 0..60, but the one real observation
- * of 0 on a Cognito list limit modelled the same way (AdminListGroupsForUser,
- * aws-sdk-js#2193; research notes user-lifecycle §8) is a validation error,
- * "…Member must have value greater than or equal to 1". The alternatives are
- * worse: an empty page with a token makes a paginator loop for ever, and an
- * empty page without one tells the caller the pool is empty. The message
- * names 'limit' (the member) where that capture named an internal 'maxItems'.
- */
-export function pageLimit(limit: number | undefined): number {
-  if (limit === undefined) return DEFAULT_LIMIT;
-  if (limit === 0) {
-    throw new InvalidParameterException(
-      "1 validation error detected: Value '0' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1",
-    );
-  }
-  return limit;
+function isPosition(position: unknown): position is Position {
+  return Array.isArray(position) && position.length === 2 && position.every((part) => typeof part === "string");
 }
 
 /**
@@ -75,16 +54,6 @@ function tokenScope(poolId: string, filter: string | undefined): string {
   return `users:${poolId}:${filter ?? ""}`;
 }
 
-function decodePosition(ctx: DomainContext, scope: string, token: string): { sortValue: string; usernameKey: string } {
-  const position = decodePageToken<unknown>(ctx, scope, token, "PaginationToken");
-  // The MAC proves we issued it; the shape check guards against tokens of another server version.
-  if (!Array.isArray(position) || position.length !== 2 || !position.every((part) => typeof part === "string")) {
-    throw new InvalidParameterException("Invalid PaginationToken: the token is malformed, expired or from another request.");
-  }
-  const [sortValue, usernameKey] = position as Position;
-  return { sortValue, usernameKey };
-}
-
 /**
  * ListUsers. The filter runs in the store over its (pool, column, username
  * key) index and pages by keyset: a token holds the last (value, username
@@ -100,21 +69,17 @@ export async function listUsers(ctx: DomainContext, poolId: string, request: Lis
   const pool = await getPool(ctx, poolId);
   const filter = parseListUsersFilter(pool.settings, request.filter);
   const attributes = request.attributesToGet === undefined ? undefined : requestedAttributes(pool, request.attributesToGet);
-  const scope = tokenScope(pool.id, request.filter);
-  const after = request.paginationToken === undefined ? undefined : decodePosition(ctx, scope, request.paginationToken);
-  const withAttributes = attributes === undefined ? {} : { attributes };
-  if (matchesNothing(filter)) return { users: [], ...withAttributes };
-
-  const rows = await ctx.store.listUsers({
-    poolId: pool.id,
-    ...(filter === undefined ? {} : { filter }),
-    ...(after === undefined ? {} : { after }),
-    limit: limit + 1,
-  });
-  const page = pageOf(ctx, scope, rows, limit, (last): Position => [last.sortValue, last.usernameKey]);
-  return {
-    users: page.items.map(userFromRecord),
-    ...withAttributes,
-    ...(page.nextToken === undefined ? {} : { nextToken: page.nextToken }),
+  const listing = {
+    scope: tokenScope(pool.id, request.filter),
+    member: "PaginationToken",
+    isPosition,
+    positionOf: (last: ListedUser): Position => [last.sortValue, last.usernameKey],
   };
+  const page = await readPage(ctx, listing, limit, request.paginationToken, async (range) => {
+    // Even when nothing can match, readPage has checked the token first.
+    if (matchesNothing(filter)) return [];
+    const after = range.after === undefined ? undefined : { sortValue: range.after[0], usernameKey: range.after[1] };
+    return ctx.store.listUsers(compact({ poolId: pool.id, filter, after, limit: range.limit }));
+  });
+  return compact({ users: page.items.map(userFromRecord), attributes, nextToken: page.nextToken });
 }

@@ -2,7 +2,7 @@ import { InvalidParameterException, LimitExceededException, ResourceNotFoundExce
 import type { JsonObject, PoolRecord } from "../store/records.js";
 import { UniqueViolation } from "../store/store.js";
 import type { DomainContext } from "./context.js";
-import { decodePageToken, pageOf } from "./pageToken.js";
+import { decodePageToken, isName, pageOf } from "./pageToken.js";
 import {
   newPoolSettings,
   type PoolCreationInput,
@@ -99,7 +99,7 @@ export async function listPools(
   maxResults: number,
   nextToken: string | undefined,
 ): Promise<{ pools: Pool[]; nextToken?: string }> {
-  const after = nextToken === undefined ? undefined : decodePageToken<string>(ctx, "pools", nextToken, "NextToken");
+  const after = nextToken === undefined ? undefined : decodePageToken(ctx, "pools", nextToken, "NextToken", isName);
   const records = await ctx.store.listPools({
     ...(after === undefined ? {} : { after }),
     limit: maxResults + 1,

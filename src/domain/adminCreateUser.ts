@@ -3,7 +3,7 @@ import { atomically } from "./atomically.js";
 import type { DomainContext } from "./context.js";
 import { type DeliveryMedium, invitationMessages, MEDIUM_ATTRIBUTE } from "./messages.js";
 import { draftNewUser, insertNewUser } from "./newUser.js";
-import { checkPassword, generateTemporaryPassword } from "./passwordPolicy.js";
+import { checkPassword, generateTemporaryPassword, temporaryPasswordExpiresAt } from "./passwordPolicy.js";
 import { getPool, type Pool } from "./pools.js";
 import { saveUser } from "./saveUser.js";
 import type { User } from "./user.js";
@@ -19,8 +19,6 @@ export interface AdminCreateUserRequest {
   /** Reference §2.8: SMS when omitted. */
   deliveryMediums: readonly DeliveryMedium[];
 }
-
-const DAY_MS = 86_400_000;
 
 /** Each requested medium needs its contact attribute (research notes: "No email provided but …"). */
 function checkDeliveryMediums(attributes: Record<string, string>, request: AdminCreateUserRequest): void {
@@ -55,19 +53,20 @@ async function temporaryPassword(ctx: DomainContext, pool: Pool, given: string |
   const policy = pool.settings.Policies.PasswordPolicy;
   const password = given ?? generateTemporaryPassword(ctx.random, policy);
   if (given !== undefined) checkPassword(password, policy, "adminCreateUser");
-  return { password, passwordHash: await ctx.hasher.hash(password), validityMs: policy.TemporaryPasswordValidityDays * DAY_MS };
+  return { password, passwordHash: await ctx.hasher.hash(password) };
 }
 
 /** MessageAction RESEND: a new temporary password for a user who has not signed in yet (reference §3.1). */
 async function resendInvitation(ctx: DomainContext, pool: Pool, request: AdminCreateUserRequest): Promise<User> {
-  const { password, passwordHash, validityMs } = await temporaryPassword(ctx, pool, request.temporaryPassword);
+  const { password, passwordHash } = await temporaryPassword(ctx, pool, request.temporaryPassword);
   return atomically(ctx, async (tx) => {
     const user = await requireUser(tx, pool, request.username);
     if (user.status !== "FORCE_CHANGE_PASSWORD") {
       throw new UnsupportedUserStateException(`Resend not possible. ${user.username} status is not FORCE_CHANGE_PASSWORD`);
     }
     checkDeliveryMediums(user.attributes, request);
-    const updated = await saveUser(tx, pool, user, { passwordHash, passwordExpiresAt: ctx.clock.now() + validityMs });
+    const passwordExpiresAt = temporaryPasswordExpiresAt(pool.settings.Policies.PasswordPolicy, ctx.clock.now());
+    const updated = await saveUser(tx, pool, user, { passwordHash, passwordExpiresAt });
     await sendInvitations(tx, pool, updated, password, request);
     return updated;
   });
@@ -79,12 +78,12 @@ export async function adminCreateUser(ctx: DomainContext, poolId: string, reques
 
   const draft = draftNewUser(ctx, pool, request.username, request.attributes, { kind: "adminCreate" });
   checkDeliveryMediums(draft.attributes, request);
-  const { password, passwordHash, validityMs } = await temporaryPassword(ctx, pool, request.temporaryPassword);
+  const { password, passwordHash } = await temporaryPassword(ctx, pool, request.temporaryPassword);
   return insertNewUser(
     ctx,
     pool,
     draft,
-    { status: "FORCE_CHANGE_PASSWORD", passwordHash, passwordValidityMs: validityMs },
+    { status: "FORCE_CHANGE_PASSWORD", passwordHash },
     { forceAliasCreation: request.forceAliasCreation, usernameExists: "User account already exists" },
     async (tx, user) => {
       await sendInvitations(tx, pool, user, password, request);

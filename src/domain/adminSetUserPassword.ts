@@ -1,11 +1,9 @@
 import { optimistically } from "./atomically.js";
 import type { DomainContext } from "./context.js";
-import { checkPassword } from "./passwordPolicy.js";
+import { checkPassword, temporaryPasswordExpiresAt } from "./passwordPolicy.js";
 import { getPool } from "./pools.js";
 import { saveUser } from "./saveUser.js";
 import { requireUser } from "./userLookup.js";
-
-const DAY_MS = 86_400_000;
 
 export interface AdminSetUserPasswordRequest {
   username: string;
@@ -48,7 +46,7 @@ export async function adminSetUserPassword(
         : {
             status: "FORCE_CHANGE_PASSWORD",
             passwordHash,
-            passwordExpiresAt: ctx.clock.now() + policy.TemporaryPasswordValidityDays * DAY_MS,
+            passwordExpiresAt: temporaryPasswordExpiresAt(policy, ctx.clock.now()),
           },
     );
   });

@@ -4,6 +4,7 @@ import { aliasClash } from "./aliasErrors.js";
 import { claimAliases } from "./aliases.js";
 import { atomically } from "./atomically.js";
 import type { DomainContext } from "./context.js";
+import { temporaryPasswordExpiresAt } from "./passwordPolicy.js";
 import type { Pool } from "./pools.js";
 import { type User, type UserStatus, userFromRecord } from "./user.js";
 import {
@@ -87,11 +88,10 @@ export function draftNewUser(
 }
 
 export interface NewUserState {
+  /** FORCE_CHANGE_PASSWORD makes the password a temporary one, which expires (temporaryPasswordExpiresAt). */
   status: UserStatus;
   /** Hashed before calling: the slow part never runs inside the transaction. */
   passwordHash: string;
-  /** How long the password works, for temporary passwords; omitted for permanent ones. */
-  passwordValidityMs?: number;
 }
 
 export interface NewUserOptions {
@@ -131,7 +131,10 @@ export async function insertNewUser<T>(
           modifiedAt: now,
           attributes: draft.attributes,
           passwordHash: state.passwordHash,
-          passwordExpiresAt: state.passwordValidityMs === undefined ? null : now + state.passwordValidityMs,
+          passwordExpiresAt:
+            state.status === "FORCE_CHANGE_PASSWORD"
+              ? temporaryPasswordExpiresAt(pool.settings.Policies.PasswordPolicy, now)
+              : null,
           keys,
         }),
       );

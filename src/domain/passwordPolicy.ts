@@ -21,6 +21,17 @@ export const DEFAULT_PASSWORD_POLICY: PasswordPolicy = {
   TemporaryPasswordValidityDays: 7,
 };
 
+const DAY_MS = 86_400_000;
+
+/**
+ * When a temporary password set now stops working: after the pool's
+ * TemporaryPasswordValidityDays (reference §2.5), for AdminCreateUser's
+ * invitations and AdminSetUserPassword without Permanent alike.
+ */
+export function temporaryPasswordExpiresAt(policy: PasswordPolicy, now: number): number {
+  return now + policy.TemporaryPasswordValidityDays * DAY_MS;
+}
+
 /** Cognito's special characters (reference §2.5). */
 const SYMBOLS = "^$*.[]{}()?\"!@#%&/\\,><':;|_~`=+-";
 const SYMBOL_SET = new Set(SYMBOLS);

@@ -1,3 +1,4 @@
+import { compact } from "../domain/compact.js";
 import { createGroup } from "../domain/groups.js";
 import { groupType } from "./groupOutput.js";
 import { groupRequestMembers } from "./modelTypes.js";
@@ -9,11 +10,12 @@ export const CreateGroup = defineOperation(
   "CreateGroup",
   struct(groupRequestMembers),
   async (ctx, { GroupName, UserPoolId, Description, RoleArn, Precedence }) => {
-    const group = await createGroup(ctx, UserPoolId, GroupName, {
-      ...(Description === undefined ? {} : { description: Description }),
-      ...(RoleArn === undefined ? {} : { roleArn: RoleArn }),
-      ...(Precedence === undefined ? {} : { precedence: Precedence }),
-    });
+    const group = await createGroup(
+      ctx,
+      UserPoolId,
+      GroupName,
+      compact({ description: Description, roleArn: RoleArn, precedence: Precedence }),
+    );
     return { Group: groupType(group) };
   },
 );

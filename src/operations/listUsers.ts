@@ -1,3 +1,4 @@
+import { compact } from "../domain/compact.js";
 import { listUsers } from "../domain/listUsers.js";
 import { AttributeNameListType, PaginationKeyType, QueryLimitType, UserPoolIdType } from "./modelTypes.js";
 import { defineOperation } from "./operation.js";
@@ -16,15 +17,14 @@ export const ListUsers = defineOperation(
     Filter: string({ max: 256 }),
   }),
   async (ctx, { UserPoolId, AttributesToGet, Limit, PaginationToken, Filter }) => {
-    const page = await listUsers(ctx, UserPoolId, {
-      ...(AttributesToGet === undefined ? {} : { attributesToGet: AttributesToGet }),
-      ...(Limit === undefined ? {} : { limit: Limit }),
-      ...(PaginationToken === undefined ? {} : { paginationToken: PaginationToken }),
-      ...(Filter === undefined ? {} : { filter: Filter }),
-    });
-    return {
+    const page = await listUsers(
+      ctx,
+      UserPoolId,
+      compact({ attributesToGet: AttributesToGet, limit: Limit, paginationToken: PaginationToken, filter: Filter }),
+    );
+    return compact({
       Users: page.users.map((user) => userType(user, page.attributes)),
-      ...(page.nextToken === undefined ? {} : { PaginationToken: page.nextToken }),
-    };
+      PaginationToken: page.nextToken,
+    });
   },
 );

@@ -1,19 +1,21 @@
+import { compact } from "../domain/compact.js";
 import { updateGroup } from "../domain/groups.js";
 import { groupType } from "./groupOutput.js";
 import { groupRequestMembers } from "./modelTypes.js";
 import { defineOperation } from "./operation.js";
 import { struct } from "./shape.js";
 
-/** UpdateGroup (reference §3.3): UpdateGroupRequest of the model; omitted members keep their values (domain/groups.ts). */
+/** UpdateGroup (reference §3.3): UpdateGroupRequest of the model; omitted members go back to their defaults (domain/groups.ts). */
 export const UpdateGroup = defineOperation(
   "UpdateGroup",
   struct(groupRequestMembers),
   async (ctx, { GroupName, UserPoolId, Description, RoleArn, Precedence }) => {
-    const group = await updateGroup(ctx, UserPoolId, GroupName, {
-      ...(Description === undefined ? {} : { description: Description }),
-      ...(RoleArn === undefined ? {} : { roleArn: RoleArn }),
-      ...(Precedence === undefined ? {} : { precedence: Precedence }),
-    });
+    const group = await updateGroup(
+      ctx,
+      UserPoolId,
+      GroupName,
+      compact({ description: Description, roleArn: RoleArn, precedence: Precedence }),
+    );
     return { Group: groupType(group) };
   },
 );

@@ -1,6 +1,6 @@
 import { InvalidParameterException } from "../errors.js";
 import { inTransaction, optimistically } from "./atomically.js";
-import { type CodeDeliveryDetails, codeMessage } from "./codeDelivery.js";
+import { codeMessage } from "./codeDelivery.js";
 import { issueCode } from "./codes.js";
 import type { DomainContext } from "./context.js";
 import type { DeliveryMedium } from "./messages.js";
@@ -9,7 +9,6 @@ import { saveUser } from "./saveUser.js";
 import type { User } from "./user.js";
 import {
   type AttributeInput,
-  type AttributeWriter,
   applyAttributes,
   checkVerifiedFlagsHaveContacts,
   missingRequired,
@@ -76,69 +75,66 @@ function checkRequiredKept(pool: Pool, changes: ReadonlyMap<string, string>): vo
 }
 
 /**
- * Writes attributes of an existing user (AdminUpdateUserAttributes, and the
- * self-service UpdateUserAttributes later): upserts, "" removes, contact
- * changes follow `plan`, aliases stay unique (AliasExistsException; no
- * ForceAliasCreation here), and verification codes go out through the outbox
- * in the same transaction (CustomMessage_UpdateUserAttribute).
+ * AdminUpdateUserAttributes: upserts, "" removes, contact changes follow
+ * `plan`, aliases stay unique (AliasExistsException; no ForceAliasCreation
+ * here), and verification codes go out through the outbox in the same
+ * transaction (CustomMessage_UpdateUserAttribute).
  */
 export async function updateUserAttributes(
   ctx: DomainContext,
   pool: Pool,
   username: string,
   inputs: readonly AttributeInput[],
-  writer: AttributeWriter,
-): Promise<{ user: User; deliveries: CodeDeliveryDetails[] }> {
-  const validated = validateAttributes(pool.settings, inputs, writer);
+): Promise<void> {
+  const validated = validateAttributes(pool.settings, inputs, { kind: "adminUpdate" });
   // Case-insensitive pools compare email and preferred_username without case (reference §2.4) and
   // store them lower-cased (research notes user-lifecycle §4). The request is folded before `plan`
   // compares it with the stored values: "Bob@x.com" over a verified "bob@x.com" is no change, not a
   // new address to verify.
   const requested = new Map(Object.entries(foldAttributes(pool.settings, Object.fromEntries(validated))));
   checkRequiredKept(pool, requested);
-  return optimistically(async () => {
+  await optimistically(async () => {
     const user = await requireUser(ctx, pool, username);
     const { changes, verifications } = plan(pool, user, requested);
     const attributes = applyAttributes(user.attributes, changes);
     checkVerifiedFlagsHaveContacts(attributes, changes);
-    if (verifications.length === 0) return { user: await saveUser(ctx, pool, user, { attributes }), deliveries: [] };
+    if (verifications.length === 0) {
+      await saveUser(ctx, pool, user, { attributes });
+      return;
+    }
     // The user and the codes and messages for the new contacts are written together.
-    return inTransaction(ctx, async (tx) => {
+    await inTransaction(ctx, async (tx) => {
       const saved = await saveUser(tx, pool, user, { attributes });
-      const deliveries: CodeDeliveryDetails[] = [];
       for (const { attribute, medium, destination, pending } of verifications) {
         const code = await issueCode(tx, saved, `VERIFY_${attribute}`, pending ? destination : null);
         const target = { ...saved, attributes: { ...saved.attributes, [attribute]: destination } };
-        const { message, details } = codeMessage(pool, target, medium, code, "CustomMessage_UpdateUserAttribute");
+        const { message } = codeMessage(pool, target, medium, code, "CustomMessage_UpdateUserAttribute");
         await tx.sender.send(tx, message);
-        deliveries.push(details);
       }
-      return { user: saved, deliveries };
     });
   });
 }
 
 /**
- * Removes attributes (AdminDeleteUserAttributes). `sub`, immutable and
- * required attributes cannot go; removing email or phone_number removes its
- * *_verified flag, and with it the alias (reference §3.1).
+ * AdminDeleteUserAttributes. `sub`, immutable and required attributes
+ * cannot go; removing email or phone_number removes its *_verified flag, and
+ * with it the alias (reference §3.1).
  */
 export async function deleteUserAttributes(
   ctx: DomainContext,
   pool: Pool,
   username: string,
   names: readonly string[],
-  writer: AttributeWriter,
-): Promise<User> {
+): Promise<void> {
   const removals = validateAttributes(
     pool.settings,
     names.map((Name) => ({ Name, Value: "" })),
-    writer,
+    { kind: "adminUpdate" },
   );
   checkRequiredKept(pool, removals);
-  return optimistically(async () => {
+  await optimistically(async () => {
     const user = await requireUser(ctx, pool, username);
     const { changes } = plan(pool, user, removals);
-    return saveUser(ctx, pool, user, { attributes: applyAttributes(user.attributes, changes) });
+    await saveUser(ctx, pool, user, { attributes: applyAttributes(user.attributes, changes) });
   });
 }

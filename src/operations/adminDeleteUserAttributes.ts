@@ -12,7 +12,7 @@ export const AdminDeleteUserAttributes = defineOperation(
     UserAttributeNames: required(AttributeNameListType),
   }),
   async (ctx, { UserPoolId, Username, UserAttributeNames }) => {
-    await deleteUserAttributes(ctx, await getPool(ctx, UserPoolId), Username, UserAttributeNames, { kind: "adminUpdate" });
+    await deleteUserAttributes(ctx, await getPool(ctx, UserPoolId), Username, UserAttributeNames);
     return {};
   },
 );

@@ -14,7 +14,7 @@ export const AdminUpdateUserAttributes = defineOperation(
     ClientMetadata: ClientMetadataType,
   }),
   async (ctx, { UserPoolId, Username, UserAttributes }) => {
-    await updateUserAttributes(ctx, await getPool(ctx, UserPoolId), Username, UserAttributes, { kind: "adminUpdate" });
+    await updateUserAttributes(ctx, await getPool(ctx, UserPoolId), Username, UserAttributes);
     return {};
   },
 );

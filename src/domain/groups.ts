@@ -18,7 +18,7 @@ export const MAX_GROUPS_PER_POOL = 10_000;
  * trigger's log: "ResourceNotFoundException: Group not found."); the other
  * group operations are assumed to say the same (reference §10).
  */
-export function groupNotFound(): ResourceNotFoundException {
+function groupNotFound(): ResourceNotFoundException {
   return new ResourceNotFoundException("Group not found.");
 }
 

@@ -169,7 +169,7 @@ function closedSet(column: SearchColumn, operator: FilterOperator, value: string
  * InvalidParameterException "Invalid search attribute: <name>" (the real text
  * is unconfirmed; this is moto's, research notes pools-clients-errors §6).
  */
-export function toUserFilter(settings: PoolSettings, expression: FilterExpression): UserFilter {
+function toUserFilter(settings: PoolSettings, expression: FilterExpression): UserFilter {
   const { attribute, operator, value } = expression;
   const op = operator === "=" ? "equals" : "prefix";
   if (attribute === "username") {

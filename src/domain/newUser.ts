@@ -30,7 +30,7 @@ const NAME_ATTRIBUTE_LABEL = { email: "email", phone_number: "phone number" } as
  * make up the real username (the sub); alias pools refuse names that look
  * like an alias (reference §2.4; messages from the research notes).
  */
-export function resolveUsername(pool: Pool, requested: string, sub: string, written: ReadonlyMap<string, string>) {
+function resolveUsername(pool: Pool, requested: string, sub: string, written: ReadonlyMap<string, string>) {
   const asName = pool.settings.UsernameAttributes ?? [];
   if (asName.length > 0) {
     const attribute =

@@ -104,7 +104,7 @@ export interface NewUserOptions {
  * Inserts the drafted user, enabled, claiming its alias values, then runs
  * `then` (messages, codes) in the same transaction: a failure anywhere
  * leaves no user behind. A taken username is UsernameExistsException; a
- * taken alias is aliasTaken's error.
+ * taken alias is aliasTaken's error, unless the username is taken too.
  */
 export async function insertNewUser<T>(
   ctx: DomainContext,
@@ -116,6 +116,7 @@ export async function insertNewUser<T>(
 ): Promise<T> {
   const now = ctx.clock.now();
   const keys = userKeys(pool.settings, draft.attributes);
+  const usernameKey = foldCase(pool.settings, draft.username);
   try {
     return await atomically(ctx, async (tx) => {
       await claimAliases(tx, pool, keys, options.forceAliasCreation);
@@ -123,7 +124,7 @@ export async function insertNewUser<T>(
         await tx.store.insertUser({
           poolId: pool.id,
           username: draft.username,
-          usernameKey: foldCase(pool.settings, draft.username),
+          usernameKey,
           sub: draft.sub,
           status: state.status,
           enabled: true,
@@ -141,9 +142,14 @@ export async function insertNewUser<T>(
       return await then(tx, user);
     });
   } catch (error) {
-    if (error instanceof UniqueViolation && (error.key === "username" || error.key === "sub")) {
-      throw new UsernameExistsException(options.usernameExists);
-    }
+    if (!(error instanceof UniqueViolation)) throw error;
+    // A row that takes both a username and an alias breaks two keys, and the engines name different
+    // ones first: the username is looked up so that the answer is the same on both.
+    const usernameTaken =
+      error.key === "username" ||
+      error.key === "sub" ||
+      (await ctx.store.findUser(pool.id, { by: "usernameKey", value: usernameKey })) !== undefined;
+    if (usernameTaken) throw new UsernameExistsException(options.usernameExists);
     throw aliasClash(pool, error);
   }
 }

@@ -326,6 +326,20 @@ describeEachEngine("AdminCreateUser", (t) => {
     });
   });
 
+  it("answers a username and an alias both taken with UsernameExistsException, on every engine", async () => {
+    const poolId = await createPool(t().client, { AliasAttributes: ["email"] });
+    const verified = [
+      { Name: "email", Value: "both@example.com" },
+      { Name: "email_verified", Value: "true" },
+    ];
+    await create({ UserPoolId: poolId, Username: "both", MessageAction: "SUPPRESS", UserAttributes: verified });
+    await rejectsWith(
+      create({ UserPoolId: poolId, Username: "both", MessageAction: "SUPPRESS", UserAttributes: verified }),
+      "UsernameExistsException",
+      "User account already exists",
+    );
+  });
+
   it("moves a verified alias with ForceAliasCreation and unverifies it on the previous holder", async () => {
     const poolId = await createPool(t().client, { AliasAttributes: ["email"] });
     const verified = [

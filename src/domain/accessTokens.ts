@@ -1,9 +1,10 @@
-import { NotAuthorizedException, UserNotFoundException } from "../errors.js";
+import { NotAuthorizedException } from "../errors.js";
 import type { DomainContext } from "./context.js";
 import { decodeJwt, verifyJwtSignature } from "./jwt.js";
 import { getPool, type Pool } from "./pools.js";
 import { verificationKey } from "./signingKeys.js";
 import { type User, userFromRecord } from "./user.js";
+import { userNotFound } from "./userLookup.js";
 
 /**
  * The pool and user an access token speaks for, as the access-token based
@@ -31,7 +32,7 @@ export async function authenticateAccessToken(ctx: DomainContext, token: string)
   const session = await ctx.store.getRefreshToken(originJti);
   if (session === undefined || session.revokedAt !== null) throw new NotAuthorizedException("Access Token has been revoked");
   const record = await ctx.store.findUser(pool.id, { by: "sub", value: sub });
-  if (record === undefined) throw new UserNotFoundException("User does not exist.");
+  if (record === undefined) throw userNotFound();
   const user = userFromRecord(record);
   // Disabling a user revokes the user's access tokens (reference §3.1).
   if (!user.enabled) throw new NotAuthorizedException("Access Token has been revoked");

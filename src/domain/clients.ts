@@ -2,8 +2,9 @@ import { InvalidParameterException, LimitExceededException, ResourceNotFoundExce
 import type { ClientRecord, JsonObject } from "../store/records.js";
 import { UniqueViolation } from "../store/store.js";
 import { type ClientSettings, type ClientSettingsInput, clientSettingsFrom } from "./clientSettings.js";
+import { compact } from "./compact.js";
 import type { DomainContext } from "./context.js";
-import { decodePageToken, isName, pageOf } from "./pageToken.js";
+import { nameListing, readPage } from "./pageToken.js";
 import { getPool, type Pool } from "./pools.js";
 import { ids } from "./runtime.js";
 
@@ -142,15 +143,7 @@ export async function listClients(
   nextToken: string | undefined,
 ): Promise<{ clients: AppClient[]; nextToken?: string }> {
   await getPool(ctx, poolId);
-  const scope = `clients:${poolId}`;
-  const after = nextToken === undefined ? undefined : decodePageToken(ctx, scope, nextToken, "NextToken", isName);
-  const records = await ctx.store.listClients(poolId, {
-    ...(after === undefined ? {} : { after }),
-    limit: maxResults + 1,
-  });
-  const { items, nextToken: next } = pageOf(ctx, scope, records, maxResults, (last) => last.id);
-  return {
-    clients: items.map((r) => fromRecord(ctx, r)),
-    ...(next === undefined ? {} : { nextToken: next }),
-  };
+  const listing = nameListing(`clients:${poolId}`, (last: ClientRecord) => last.id);
+  const page = await readPage(ctx, listing, maxResults, nextToken, (range) => ctx.store.listClients(poolId, range));
+  return compact({ clients: page.items.map((r) => fromRecord(ctx, r)), nextToken: page.nextToken });
 }

@@ -57,7 +57,7 @@ function encodePageToken<P>(ctx: DomainContext, scope: string, position: P): str
  * `isPosition` checks that the position has the shape this listing uses,
  * which a token from another server version may not.
  */
-export function decodePageToken<P>(
+function decodePageToken<P>(
   ctx: DomainContext,
   scope: string,
   token: string,
@@ -73,7 +73,7 @@ export function decodePageToken<P>(
 }
 
 /** A position that is one name: an id, a group name, a username key. */
-export function isName(position: unknown): position is string {
+function isName(position: unknown): position is string {
   return typeof position === "string";
 }
 
@@ -81,7 +81,7 @@ export function isName(position: unknown): position is string {
  * Cuts one page from rows fetched with `limit + 1`: the extra row only tells
  * that more exist, and the token resumes after the last row returned.
  */
-export function pageOf<T, P>(
+function pageOf<T, P>(
   ctx: DomainContext,
   scope: string,
   rows: T[],

@@ -1,8 +1,9 @@
 import { InvalidParameterException, LimitExceededException, ResourceNotFoundException } from "../errors.js";
 import type { JsonObject, PoolRecord } from "../store/records.js";
 import { UniqueViolation } from "../store/store.js";
+import { compact } from "./compact.js";
 import type { DomainContext } from "./context.js";
-import { decodePageToken, isName, pageOf } from "./pageToken.js";
+import { nameListing, readPage } from "./pageToken.js";
 import {
   newPoolSettings,
   type PoolCreationInput,
@@ -99,16 +100,9 @@ export async function listPools(
   maxResults: number,
   nextToken: string | undefined,
 ): Promise<{ pools: Pool[]; nextToken?: string }> {
-  const after = nextToken === undefined ? undefined : decodePageToken(ctx, "pools", nextToken, "NextToken", isName);
-  const records = await ctx.store.listPools({
-    ...(after === undefined ? {} : { after }),
-    limit: maxResults + 1,
-  });
-  const { items, nextToken: next } = pageOf(ctx, "pools", records, maxResults, (last) => last.id);
-  return {
-    pools: items.map(fromRecord),
-    ...(next === undefined ? {} : { nextToken: next }),
-  };
+  const listing = nameListing("pools", (last: PoolRecord) => last.id);
+  const page = await readPage(ctx, listing, maxResults, nextToken, (range) => ctx.store.listPools(range));
+  return compact({ pools: page.items.map(fromRecord), nextToken: page.nextToken });
 }
 
 export function countUsers(ctx: DomainContext, poolId: string): Promise<number> {

@@ -1,5 +1,6 @@
 import { InvalidParameterException, NotAuthorizedException } from "../errors.js";
 import { atomically } from "./atomically.js";
+import { requiredParameter } from "./authParameters.js";
 import { closeChallengeSession, readChallengeSession } from "./challengeSessions.js";
 import type { AppClient } from "./clients.js";
 import type { DomainContext } from "./context.js";
@@ -41,10 +42,8 @@ async function answerNewPassword(ctx: DomainContext, request: RespondRequest): P
   const { client, responses } = request;
   const session = await readChallengeSession(ctx, client, request.session, "NEW_PASSWORD_REQUIRED");
   const pool = await getPool(ctx, client.poolId);
-  const username = responses.USERNAME;
-  if (username === undefined || username === "") throw new InvalidParameterException("Missing required parameter USERNAME");
-  const password = responses.NEW_PASSWORD;
-  if (password === undefined || password === "") throw new InvalidParameterException("Missing required parameter NEW_PASSWORD");
+  const username = requiredParameter(responses, "USERNAME");
+  const password = requiredParameter(responses, "NEW_PASSWORD");
   checkPassword(password, pool.settings.Policies.PasswordPolicy, "change");
   const passwordHash = await ctx.hasher.hash(password);
 

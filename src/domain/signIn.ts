@@ -4,7 +4,6 @@ import {
   PasswordResetRequiredException,
   UnsupportedOperationException,
   UserNotConfirmedException,
-  UserNotFoundException,
 } from "../errors.js";
 import { requiredParameter } from "./authParameters.js";
 import { type ChallengeName, openChallengeSession } from "./challengeSessions.js";
@@ -17,7 +16,8 @@ import { saveUser } from "./saveUser.js";
 import { checkSecretHash } from "./secretHash.js";
 import { type AuthenticationResult, issueTokens, refreshSession, refreshTokens } from "./tokens.js";
 import { type User, userFromRecord } from "./user.js";
-import { findUser } from "./userLookup.js";
+import { missingRequired } from "./userAttributes.js";
+import { findUser, userDisabled, userNotFound } from "./userLookup.js";
 
 export type AuthFlow =
   | "USER_SRP_AUTH"
@@ -98,12 +98,12 @@ async function passwordSignIn(
   const hiding = preventsUserExistenceErrors(client.settings);
   const user = await findUser(ctx, pool, username);
   if (user === undefined) {
-    if (!hiding) throw new UserNotFoundException("User does not exist.");
+    if (!hiding) throw userNotFound();
     await verifyDecoy(ctx, password);
     throw new NotAuthorizedException(INCORRECT_PASSWORD);
   }
   await verifyPasswordWithLockout(ctx, user, password, async () => {
-    if (!user.enabled) throw new NotAuthorizedException("User is disabled.");
+    if (!user.enabled) throw userDisabled();
     // Status before the password: a wrong password still says "not confirmed" (reference §2.1, observed).
     if (user.status === "UNCONFIRMED") throw new UserNotConfirmedException("User is not confirmed.");
     if (user.status === "RESET_REQUIRED") {
@@ -140,9 +140,7 @@ async function upgradeHash(ctx: DomainContext, pool: Pool, user: User, password:
  * ones still missing, named as the answer must name them ("userAttributes.<name>").
  */
 async function newPasswordChallenge(ctx: DomainContext, pool: Pool, client: AppClient, user: User): Promise<AuthOutcome> {
-  const required = pool.settings.SchemaAttributes.filter((a) => a.Required && a.Name !== "sub" && !user.attributes[a.Name]).map(
-    (a) => `userAttributes.${a.Name}`,
-  );
+  const required = missingRequired(pool.settings, (name) => !user.attributes[name]).map((name) => `userAttributes.${name}`);
   return {
     challenge: "NEW_PASSWORD_REQUIRED",
     session: await openChallengeSession(ctx, client, user, "NEW_PASSWORD_REQUIRED"),
@@ -167,7 +165,7 @@ async function refreshSignIn(
   const user = userFromRecord(record);
   // Which name the hash is over is a known pain point; the username and the sub are both accepted (reference §4.7).
   checkSecretHash(client, [user.username, user.sub], parameters.SECRET_HASH);
-  if (!user.enabled) throw new NotAuthorizedException("User is disabled.");
+  if (!user.enabled) throw userDisabled();
   return { result: await refreshTokens(ctx, pool, client, user, session) };
 }
 

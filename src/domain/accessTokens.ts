@@ -13,11 +13,14 @@ import { userNotFound } from "./userLookup.js";
  * access token, unexpired, from a sign-in not revoked by a global sign-out,
  * for a user who still exists and is enabled. Messages as Cognito's.
  */
-export async function authenticateAccessToken(ctx: DomainContext, token: string): Promise<{ pool: Pool; user: User }> {
+export async function authenticateAccessToken(
+  ctx: DomainContext,
+  token: string,
+): Promise<{ pool: Pool; clientId: string; user: User }> {
   const invalid = () => new NotAuthorizedException("Invalid Access Token");
   const decoded = decodeJwt(token);
   if (decoded === undefined) throw invalid();
-  const { iss, token_use: use, exp, sub, origin_jti: originJti } = decoded.payload;
+  const { iss, token_use: use, exp, sub, client_id: clientId, origin_jti: originJti } = decoded.payload;
   const kid = decoded.header.kid;
   const prefix = `${ctx.publicUrl}/`;
   if (typeof iss !== "string" || !iss.startsWith(prefix) || typeof kid !== "string") throw invalid();
@@ -28,7 +31,7 @@ export async function authenticateAccessToken(ctx: DomainContext, token: string)
   const key = await verificationKey(ctx, pool.id, kid);
   if (key === undefined || !(await verifyJwtSignature(decoded, key)) || use !== "access") throw invalid();
   if (typeof exp !== "number" || exp * 1000 <= ctx.clock.now()) throw new NotAuthorizedException("Access Token has expired");
-  if (typeof sub !== "string" || typeof originJti !== "string") throw invalid();
+  if (typeof sub !== "string" || typeof clientId !== "string" || typeof originJti !== "string") throw invalid();
   const session = await ctx.store.getRefreshToken(originJti);
   if (session === undefined || session.revokedAt !== null) throw new NotAuthorizedException("Access Token has been revoked");
   const record = await ctx.store.findUser(pool.id, { by: "sub", value: sub });
@@ -36,5 +39,5 @@ export async function authenticateAccessToken(ctx: DomainContext, token: string)
   const user = userFromRecord(record);
   // Disabling a user revokes the user's access tokens (reference §3.1).
   if (!user.enabled) throw new NotAuthorizedException("Access Token has been revoked");
-  return { pool, user };
+  return { pool, clientId, user };
 }

@@ -11,6 +11,7 @@ import type { Pool } from "./pools.js";
 import type { SchemaAttribute } from "./schemaAttributes.js";
 import { activeSigningKeys } from "./signingKeys.js";
 import type { User } from "./user.js";
+import { clientMayRead } from "./userAttributes.js";
 
 /** AuthenticationResultType (reference §5.1). */
 export interface AuthenticationResult {
@@ -42,11 +43,10 @@ export function issuer(ctx: DomainContext, poolId: string): string {
  * flags as JSON booleans, everything else as strings (reference §5.3).
  */
 function attributeClaims(schema: readonly SchemaAttribute[], client: AppClient, user: User): Record<string, unknown> {
-  const readable = client.settings.ReadAttributes;
   const types = new Map(schema.map((a) => [a.Name, a.AttributeDataType]));
   const claims: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(user.attributes)) {
-    if (name.startsWith("dev:") || (readable !== undefined && !readable.includes(name))) continue;
+    if (!clientMayRead(name, client.settings.ReadAttributes)) continue;
     claims[name] = types.get(name) === "Boolean" && !name.startsWith("custom:") ? value === "true" : value;
   }
   return claims;

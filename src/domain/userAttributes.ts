@@ -18,6 +18,17 @@ export type AttributeWriter =
   | { kind: "adminCreate" | "adminUpdate" }
   | { kind: "publicCreate" | "publicUpdate"; writeAttributes: readonly string[] | undefined };
 
+/**
+ * Whether a user signed in through an app client may read an attribute:
+ * one of the client's ReadAttributes when it lists them, else any but the
+ * developer-only ones (reference §2.3, ReadAttributes / WriteAttributes).
+ * Governs both GetUser and the ID token's attribute claims.
+ */
+export function clientMayRead(name: string, readAttributes: readonly string[] | undefined): boolean {
+  if (name.startsWith("dev:")) return false;
+  return readAttributes === undefined || readAttributes.includes(name);
+}
+
 function publicMayWrite(name: string, writeAttributes: readonly string[] | undefined): boolean {
   if (name.startsWith("dev:")) return false;
   if (writeAttributes !== undefined) return writeAttributes.includes(name);

@@ -1,5 +1,4 @@
-import { authenticateAccessToken } from "../domain/accessTokens.js";
-import { attributeList } from "../domain/user.js";
+import { readOwnUser } from "../domain/ownUser.js";
 import { TokenModelType } from "./modelTypes.js";
 import { defineOperation } from "./operation.js";
 import { required, struct } from "./shape.js";
@@ -8,7 +7,7 @@ export const GetUser = defineOperation(
   "GetUser",
   struct({ AccessToken: required(TokenModelType) }),
   async (ctx, { AccessToken }) => {
-    const { user } = await authenticateAccessToken(ctx, AccessToken);
-    return { Username: user.username, UserAttributes: attributeList(user) };
+    const { username, attributes } = await readOwnUser(ctx, AccessToken);
+    return { Username: username, UserAttributes: attributes };
   },
 );

@@ -4,12 +4,13 @@ import {
   AdminDeleteUserCommand,
   AdminDisableUserCommand,
   ChangePasswordCommand,
+  DeleteUserPoolClientCommand,
   GetUserCommand,
   GlobalSignOutCommand,
   InitiateAuthCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { adminSignIn, confirmedUser, PASSWORD, signInPool } from "../support/auth.js";
-import { createPool, rejectsWith } from "../support/fixtures.js";
+import { createAppClient, createPool, rejectsWith } from "../support/fixtures.js";
 import { describeEachEngine } from "../support/testServer.js";
 
 describeEachEngine("GetUser, ChangePassword and GlobalSignOut with an access token", (t) => {
@@ -20,6 +21,27 @@ describeEachEngine("GetUser, ChangePassword and GlobalSignOut with an access tok
     assert.equal(user.Username, "ann");
     assert.equal(user.UserAttributes?.[0]?.Name, "sub");
     assert.deepEqual(user.UserAttributes?.slice(1), [{ Name: "email", Value: "ann@example.com" }]);
+  });
+
+  it("GetUser returns the sub and what the token's client may read, and refuses a token of a deleted client", async () => {
+    const pool = await signInPool(t().client);
+    await confirmedUser(t().client, pool, "cy", { email: "cy@example.com", name: "Cy" });
+    const { clientId } = await createAppClient(t().client, pool.poolId, {
+      ExplicitAuthFlows: ["ALLOW_ADMIN_USER_PASSWORD_AUTH"],
+      ReadAttributes: ["name"],
+    });
+    const out = await adminSignIn(t().client, { poolId: pool.poolId, clientId }, "cy");
+    const user = await t().client.send(new GetUserCommand({ AccessToken: out.AuthenticationResult?.AccessToken }));
+    assert.deepEqual(
+      user.UserAttributes?.map((a) => a.Name),
+      ["sub", "name"],
+    );
+    await t().client.send(new DeleteUserPoolClientCommand({ UserPoolId: pool.poolId, ClientId: clientId }));
+    await rejectsWith(
+      t().client.send(new GetUserCommand({ AccessToken: out.AuthenticationResult?.AccessToken })),
+      "NotAuthorizedException",
+      "Invalid Access Token",
+    );
   });
 
   it("GetUser refuses an ID token, a forged or expired token, and a deleted user", async () => {

@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
 import {
-  AdminCreateUserCommand,
   AdminDeleteUserCommand,
   AdminDisableUserCommand,
   ListUsersCommand,
@@ -14,7 +13,7 @@ import { getPool } from "../../src/domain/pools.js";
 import { saveUser } from "../../src/domain/saveUser.js";
 import type { UserStatus } from "../../src/domain/user.js";
 import { findUser } from "../../src/domain/userLookup.js";
-import { createPool, rejectsWith } from "../support/fixtures.js";
+import { createPool, createUser as createUserIn, rejectsWith } from "../support/fixtures.js";
 import { describeEachEngine } from "../support/testServer.js";
 
 const PARSE_ERROR = "Error while parsing filter.";
@@ -25,20 +24,8 @@ describeEachEngine("ListUsers", (t) => {
   const names = (out: ListUsersCommandOutput) => (out.Users ?? []).map((u) => u.Username ?? "");
   const sorted = (values: string[]) => [...values].sort();
 
-  /** Creates a user without sending a message and returns its sub. */
-  async function createUser(poolId: string, username: string, attributes: Record<string, string> = {}): Promise<string> {
-    const out = await t().client.send(
-      new AdminCreateUserCommand({
-        UserPoolId: poolId,
-        Username: username,
-        UserAttributes: Object.entries(attributes).map(([Name, Value]) => ({ Name, Value })),
-        MessageAction: "SUPPRESS",
-      }),
-    );
-    const sub = out.User?.Attributes?.find((a) => a.Name === "sub")?.Value;
-    assert.ok(sub);
-    return sub;
-  }
+  const createUser = (poolId: string, username: string, attributes: Record<string, string> = {}) =>
+    createUserIn(t().client, poolId, username, attributes);
 
   /** No operation sets every status yet, so the test moves users through the domain, as the operations will. */
   async function setStatus(poolId: string, username: string, status: UserStatus): Promise<void> {

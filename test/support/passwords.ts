@@ -10,7 +10,7 @@ import {
 } from "@aws-sdk/client-cognito-identity-provider";
 import type { UserRecord } from "../../src/store/records.js";
 import { createUser } from "./fixtures.js";
-import { PASSWORD, type SelfServicePool, secretHashFor } from "./selfService.js";
+import { PASSWORD, type SelfServicePool, secretHashOf } from "./selfService.js";
 import type { TestServer } from "./testServer.js";
 
 /** Meets the default policy and differs from PASSWORD. */
@@ -40,10 +40,6 @@ export async function confirmedUser(
   await t.client.send(
     new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: username, Password: PASSWORD, Permanent: true }),
   );
-}
-
-function secretHashOf(pool: SelfServicePool, username: string): { SecretHash?: string } {
-  return pool.clientSecret === undefined ? {} : { SecretHash: secretHashFor(pool.clientSecret, username, pool.clientId) };
 }
 
 /** ForgotPassword through the public API, hashing the secret when the client has one. */

@@ -39,6 +39,11 @@ export function secretHashFor(secret: string, username: string, clientId: string
   return createHmac("sha256", secret).update(`${username}${clientId}`).digest("base64");
 }
 
+/** The SecretHash field a request of this client needs: none when the client has no secret. */
+export function secretHashOf(pool: SelfServicePool, username: string): { SecretHash?: string } {
+  return pool.clientSecret === undefined ? {} : { SecretHash: secretHashFor(pool.clientSecret, username, pool.clientId) };
+}
+
 /** Signs a user up through the public API with the default password, hashing the secret when the client has one. */
 export function signUp(
   t: TestServer,
@@ -53,7 +58,7 @@ export function signUp(
       Username: username,
       Password: PASSWORD,
       UserAttributes: Object.entries(attributes).map(([Name, Value]) => ({ Name, Value })),
-      ...(pool.clientSecret === undefined ? {} : { SecretHash: secretHashFor(pool.clientSecret, username, pool.clientId) }),
+      ...secretHashOf(pool, username),
       ...extra,
     }),
   );
@@ -92,7 +97,7 @@ export function resendCode(t: TestServer, pool: SelfServicePool, username: strin
     new ResendConfirmationCodeCommand({
       ClientId: pool.clientId,
       Username: username,
-      ...(pool.clientSecret === undefined ? {} : { SecretHash: secretHashFor(pool.clientSecret, username, pool.clientId) }),
+      ...secretHashOf(pool, username),
     }),
   );
 }

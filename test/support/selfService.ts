@@ -3,6 +3,9 @@ import { createHmac } from "node:crypto";
 import {
   AdminGetUserCommand,
   type AdminGetUserCommandOutput,
+  ConfirmSignUpCommand,
+  type ConfirmSignUpCommandInput,
+  type ConfirmSignUpCommandOutput,
   type CreateUserPoolClientCommandInput,
   type CreateUserPoolCommandInput,
   ResendConfirmationCodeCommand,
@@ -58,6 +61,25 @@ export function signUp(
       Username: username,
       Password: PASSWORD,
       UserAttributes: Object.entries(attributes).map(([Name, Value]) => ({ Name, Value })),
+      ...secretHashOf(pool, username),
+      ...extra,
+    }),
+  );
+}
+
+/** ConfirmSignUp through the public API, hashing the secret when the client has one. */
+export function confirmSignUp(
+  t: TestServer,
+  pool: SelfServicePool,
+  username: string,
+  code: string,
+  extra: Partial<ConfirmSignUpCommandInput> = {},
+): Promise<ConfirmSignUpCommandOutput> {
+  return t.client.send(
+    new ConfirmSignUpCommand({
+      ClientId: pool.clientId,
+      Username: username,
+      ConfirmationCode: code,
       ...secretHashOf(pool, username),
       ...extra,
     }),

@@ -1,13 +1,9 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import {
-  AdminCreateUserCommand,
-  AdminDisableUserCommand,
-  ConfirmSignUpCommand,
-  type ConfirmSignUpCommandInput,
-} from "@aws-sdk/client-cognito-identity-provider";
+import { AdminCreateUserCommand, AdminDisableUserCommand, ConfirmSignUpCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { attributesOf, rejectsWith } from "../support/fixtures.js";
 import {
+  confirmSignUp,
   getUser,
   latestCode,
   otherThan,
@@ -24,18 +20,6 @@ const MISMATCH = "Invalid verification code provided, please try again.";
 const EXPIRED = "Invalid code provided, please request a code again.";
 
 describeEachEngine("ConfirmSignUp", (t) => {
-  function confirm(pool: SelfServicePool, username: string, code: string, extra: Partial<ConfirmSignUpCommandInput> = {}) {
-    return t().client.send(
-      new ConfirmSignUpCommand({
-        ClientId: pool.clientId,
-        Username: username,
-        ConfirmationCode: code,
-        ...(pool.clientSecret === undefined ? {} : { SecretHash: secretHashFor(pool.clientSecret, username, pool.clientId) }),
-        ...extra,
-      }),
-    );
-  }
-
   async function statusOf(pool: SelfServicePool, username: string) {
     return (await getUser(t(), pool.poolId, username)).UserStatus;
   }
@@ -46,7 +30,7 @@ describeEachEngine("ConfirmSignUp", (t) => {
     const code = await latestCode(t(), pool.poolId);
     const before = await getUser(t(), pool.poolId, "alice");
     t().clock.advance(1000);
-    const out = await confirm(pool, "alice", code, {
+    const out = await confirmSignUp(t(), pool, "alice", code, {
       ForceAliasCreation: false,
       ClientMetadata: { source: "test" },
       AnalyticsMetadata: { AnalyticsEndpointId: "endpoint" },
@@ -61,7 +45,7 @@ describeEachEngine("ConfirmSignUp", (t) => {
     assert.equal((after.UserLastModifiedDate?.getTime() ?? 0) - (before.UserLastModifiedDate?.getTime() ?? 0), 1000);
 
     await rejectsWith(
-      confirm(pool, "alice", code),
+      confirmSignUp(t(), pool, "alice", code),
       "NotAuthorizedException",
       "User cannot be confirmed. Current status is CONFIRMED",
     );
@@ -70,7 +54,7 @@ describeEachEngine("ConfirmSignUp", (t) => {
   it("verifies the phone number when the code went by SMS, and nothing else", async () => {
     const pool = await selfServicePool(t(), { AutoVerifiedAttributes: ["email", "phone_number"] });
     await signUp(t(), pool, "phil", { email: "phil@example.com", phone_number: "+14325550000" });
-    await confirm(pool, "phil", await latestCode(t(), pool.poolId));
+    await confirmSignUp(t(), pool, "phil", await latestCode(t(), pool.poolId));
     const attributes = await attributesOf(t().client, pool.poolId, "phil");
     assert.equal(attributes.phone_number_verified, "true");
     assert.equal(attributes.email_verified, undefined);
@@ -80,10 +64,10 @@ describeEachEngine("ConfirmSignUp", (t) => {
     const pool = await selfServicePool(t());
     await signUp(t(), pool, "bob", { email: "bob@example.com" });
     const code = await latestCode(t(), pool.poolId);
-    await rejectsWith(confirm(pool, "bob", otherThan(code)), "CodeMismatchException", MISMATCH);
+    await rejectsWith(confirmSignUp(t(), pool, "bob", otherThan(code)), "CodeMismatchException", MISMATCH);
     assert.equal(await statusOf(pool, "bob"), "UNCONFIRMED");
     assert.equal((await attributesOf(t().client, pool.poolId, "bob")).email_verified, undefined);
-    await confirm(pool, "bob", code);
+    await confirmSignUp(t(), pool, "bob", code);
     assert.equal(await statusOf(pool, "bob"), "CONFIRMED");
   });
 
@@ -94,14 +78,14 @@ describeEachEngine("ConfirmSignUp", (t) => {
     await signUp(t(), pool, "late", { email: "late@example.com" });
     const late = await latestCode(t(), pool.poolId);
     t().clock.advance(24 * HOUR - 1000);
-    await confirm(pool, "early", early);
+    await confirmSignUp(t(), pool, "early", early);
     t().clock.advance(1000);
-    await rejectsWith(confirm(pool, "late", late), "ExpiredCodeException", EXPIRED);
+    await rejectsWith(confirmSignUp(t(), pool, "late", late), "ExpiredCodeException", EXPIRED);
     assert.equal(await statusOf(pool, "late"), "UNCONFIRMED");
     // Still expired on a second try; a resent code works.
-    await rejectsWith(confirm(pool, "late", late), "ExpiredCodeException", EXPIRED);
+    await rejectsWith(confirmSignUp(t(), pool, "late", late), "ExpiredCodeException", EXPIRED);
     await resendCode(t(), pool, "late");
-    await confirm(pool, "late", await latestCode(t(), pool.poolId));
+    await confirmSignUp(t(), pool, "late", await latestCode(t(), pool.poolId));
     assert.equal(await statusOf(pool, "late"), "CONFIRMED");
   });
 
@@ -109,17 +93,18 @@ describeEachEngine("ConfirmSignUp", (t) => {
     const pool = await selfServicePool(t());
     await signUp(t(), pool, "guesser", { email: "guesser@example.com" });
     const code = await latestCode(t(), pool.poolId);
-    for (let i = 0; i < 5; i++) await rejectsWith(confirm(pool, "guesser", otherThan(code)), "CodeMismatchException", MISMATCH);
+    for (let i = 0; i < 5; i++)
+      await rejectsWith(confirmSignUp(t(), pool, "guesser", otherThan(code)), "CodeMismatchException", MISMATCH);
     await rejectsWith(
-      confirm(pool, "guesser", code),
+      confirmSignUp(t(), pool, "guesser", code),
       "LimitExceededException",
       "Attempt limit exceeded, please try after some time.",
     );
-    await rejectsWith(confirm(pool, "guesser", code), "ExpiredCodeException", EXPIRED);
+    await rejectsWith(confirmSignUp(t(), pool, "guesser", code), "ExpiredCodeException", EXPIRED);
     assert.equal(await statusOf(pool, "guesser"), "UNCONFIRMED");
 
     await resendCode(t(), pool, "guesser");
-    await confirm(pool, "guesser", await latestCode(t(), pool.poolId));
+    await confirmSignUp(t(), pool, "guesser", await latestCode(t(), pool.poolId));
     assert.equal(await statusOf(pool, "guesser"), "CONFIRMED");
   });
 
@@ -129,15 +114,15 @@ describeEachEngine("ConfirmSignUp", (t) => {
     const first = await latestCode(t(), pool.poolId);
     await resendCode(t(), pool, "carol");
     const second = await latestCode(t(), pool.poolId);
-    if (first !== second) await rejectsWith(confirm(pool, "carol", first), "ExpiredCodeException", EXPIRED);
-    await confirm(pool, "carol", second);
+    if (first !== second) await rejectsWith(confirmSignUp(t(), pool, "carol", first), "ExpiredCodeException", EXPIRED);
+    await confirmSignUp(t(), pool, "carol", second);
     assert.equal(await statusOf(pool, "carol"), "CONFIRMED");
   });
 
   it("answers ExpiredCodeException for a user who was never sent a code", async () => {
     const pool = await selfServicePool(t(), { AutoVerifiedAttributes: [] });
     await signUp(t(), pool, "nocode", { email: "nocode@example.com" });
-    await rejectsWith(confirm(pool, "nocode", "123456"), "ExpiredCodeException", EXPIRED);
+    await rejectsWith(confirmSignUp(t(), pool, "nocode", "123456"), "ExpiredCodeException", EXPIRED);
   });
 
   it("answers a user who is not UNCONFIRMED with NotAuthorizedException naming the actual status", async () => {
@@ -146,7 +131,7 @@ describeEachEngine("ConfirmSignUp", (t) => {
       new AdminCreateUserCommand({ UserPoolId: pool.poolId, Username: "invited", MessageAction: "SUPPRESS" }),
     );
     await rejectsWith(
-      confirm(pool, "invited", "123456"),
+      confirmSignUp(t(), pool, "invited", "123456"),
       "NotAuthorizedException",
       "User cannot be confirmed. Current status is FORCE_CHANGE_PASSWORD",
     );
@@ -155,16 +140,16 @@ describeEachEngine("ConfirmSignUp", (t) => {
 
   it("answers an unknown user with UserNotFoundException (LEGACY) or a code error (ENABLED)", async () => {
     const legacy = await selfServicePool(t(), {}, { PreventUserExistenceErrors: "LEGACY" });
-    await rejectsWith(confirm(legacy, "ghost", "123456"), "UserNotFoundException", "User does not exist.");
+    await rejectsWith(confirmSignUp(t(), legacy, "ghost", "123456"), "UserNotFoundException", "User does not exist.");
     const defaults = await selfServicePool(t());
-    await rejectsWith(confirm(defaults, "ghost", "123456"), "UserNotFoundException", "User does not exist.");
+    await rejectsWith(confirmSignUp(t(), defaults, "ghost", "123456"), "UserNotFoundException", "User does not exist.");
 
     const enabled = await selfServicePool(t(), {}, { PreventUserExistenceErrors: "ENABLED" });
-    await rejectsWith(confirm(enabled, "ghost", "123456"), "CodeMismatchException", MISMATCH);
+    await rejectsWith(confirmSignUp(t(), enabled, "ghost", "123456"), "CodeMismatchException", MISMATCH);
     // The same answer an existing user gets for a wrong code.
     await signUp(t(), enabled, "real", { email: "real@example.com" });
     const code = await latestCode(t(), enabled.poolId);
-    await rejectsWith(confirm(enabled, "real", otherThan(code)), "CodeMismatchException", MISMATCH);
+    await rejectsWith(confirmSignUp(t(), enabled, "real", otherThan(code)), "CodeMismatchException", MISMATCH);
   });
 
   it("refuses a disabled user with NotAuthorizedException and keeps the code", async () => {
@@ -172,7 +157,7 @@ describeEachEngine("ConfirmSignUp", (t) => {
     await signUp(t(), pool, "dora", { email: "dora@example.com" });
     const code = await latestCode(t(), pool.poolId);
     await t().client.send(new AdminDisableUserCommand({ UserPoolId: pool.poolId, Username: "dora" }));
-    await rejectsWith(confirm(pool, "dora", code), "NotAuthorizedException", "User is disabled.");
+    await rejectsWith(confirmSignUp(t(), pool, "dora", code), "NotAuthorizedException", "User is disabled.");
     assert.equal(await statusOf(pool, "dora"), "UNCONFIRMED");
   });
 
@@ -193,7 +178,7 @@ describeEachEngine("ConfirmSignUp", (t) => {
       `Unable to verify secret hash for client ${pool.clientId}`,
     );
     assert.equal(await statusOf(pool, "sam"), "UNCONFIRMED");
-    await confirm(pool, "sam", code);
+    await confirmSignUp(t(), pool, "sam", code);
     assert.equal(await statusOf(pool, "sam"), "CONFIRMED");
   });
 
@@ -205,12 +190,12 @@ describeEachEngine("ConfirmSignUp", (t) => {
     );
     const pool = await selfServicePool(t());
     await rejectsWith(
-      confirm(pool, "x", "12 34"),
+      confirmSignUp(t(), pool, "x", "12 34"),
       "InvalidParameterException",
       "1 validation error detected: Value '12 34' at 'confirmationCode' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\S]+",
     );
     await rejectsWith(
-      confirm(pool, "x", "123456", { Session: "short" }),
+      confirmSignUp(t(), pool, "x", "123456", { Session: "short" }),
       "InvalidParameterException",
       "1 validation error detected: Value at 'session' failed to satisfy constraint: Member must have length greater than or equal to 20",
     );
@@ -220,12 +205,12 @@ describeEachEngine("ConfirmSignUp", (t) => {
     const pool = await selfServicePool(t(), { UsernameAttributes: ["email"] });
     const { UserSub: sub } = await signUp(t(), pool, "erin@example.com");
     assert.ok(sub);
-    await confirm(pool, "erin@example.com", await latestCode(t(), pool.poolId));
+    await confirmSignUp(t(), pool, "erin@example.com", await latestCode(t(), pool.poolId));
     assert.equal(await statusOf(pool, sub), "CONFIRMED");
 
     const { UserSub: other } = await signUp(t(), pool, "fred@example.com");
     assert.ok(other);
-    await confirm(pool, other, await latestCode(t(), pool.poolId));
+    await confirmSignUp(t(), pool, other, await latestCode(t(), pool.poolId));
     assert.equal(await statusOf(pool, "fred@example.com"), "CONFIRMED");
   });
 
@@ -245,13 +230,17 @@ describeEachEngine("ConfirmSignUp", (t) => {
     await signUp(t(), pool, "shirley", { email: "jie@example.com" });
     const code = await latestCode(t(), pool.poolId);
 
-    await rejectsWith(confirm(pool, "shirley", code), "AliasExistsException", "An account with the email already exists.");
+    await rejectsWith(
+      confirmSignUp(t(), pool, "shirley", code),
+      "AliasExistsException",
+      "An account with the email already exists.",
+    );
     // Refused as a whole: Shirley is still unconfirmed, Jie keeps the alias, and the code still works.
     assert.equal(await statusOf(pool, "shirley"), "UNCONFIRMED");
     assert.equal((await attributesOf(t().client, pool.poolId, "shirley")).email_verified, undefined);
     assert.equal((await getUser(t(), pool.poolId, "jie@example.com")).Username, "jie");
 
-    await confirm(pool, "shirley", code, { ForceAliasCreation: true });
+    await confirmSignUp(t(), pool, "shirley", code, { ForceAliasCreation: true });
     assert.equal(await statusOf(pool, "shirley"), "CONFIRMED");
     assert.equal((await attributesOf(t().client, pool.poolId, "shirley")).email_verified, "true");
     assert.equal((await attributesOf(t().client, pool.poolId, "jie")).email_verified, "false");
@@ -262,7 +251,7 @@ describeEachEngine("ConfirmSignUp", (t) => {
     const pool = await selfServicePool(t());
     await signUp(t(), pool, "racer", { email: "racer@example.com" });
     const code = await latestCode(t(), pool.poolId);
-    const results = await Promise.allSettled(Array.from({ length: 8 }, () => confirm(pool, "racer", code)));
+    const results = await Promise.allSettled(Array.from({ length: 8 }, () => confirmSignUp(t(), pool, "racer", code)));
     assert.equal(results.filter((r) => r.status === "fulfilled").length, 1);
     for (const r of results) {
       if (r.status === "rejected")

@@ -3,7 +3,6 @@ import { describe, it } from "node:test";
 import {
   AdminDisableUserCommand,
   AdminResetUserPasswordCommand,
-  ConfirmSignUpCommand,
   type CreateUserPoolClientCommandInput,
   type CreateUserPoolCommandInput,
   ForgotPasswordCommand,
@@ -20,6 +19,7 @@ import {
 import { jsonHeaders, rawPost } from "../support/rawHttp.js";
 import {
   codeIn,
+  confirmSignUp,
   getUser,
   latestCode,
   outbox,
@@ -52,14 +52,7 @@ describeEachEngine("ForgotPassword", (t) => {
   async function selfConfirmed(p: SelfServicePool, username: string, email: string) {
     await signUp(t(), p, username, { email });
     const code = await latestCode(t(), p.poolId);
-    await t().client.send(
-      new ConfirmSignUpCommand({
-        ClientId: p.clientId,
-        Username: username,
-        ConfirmationCode: code,
-        ...(p.clientSecret === undefined ? {} : { SecretHash: secretHashFor(p.clientSecret, username, p.clientId) }),
-      }),
-    );
+    await confirmSignUp(t(), p, username, code);
   }
 
   it("mails a reset code, leaves the status and the old password alone, and the code resets the password", async () => {

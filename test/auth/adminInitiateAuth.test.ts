@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { it, mock } from "node:test";
 import {
-  AdminCreateUserCommand,
   AdminDisableUserCommand,
   AdminInitiateAuthCommand,
   AdminResetUserPasswordCommand,
@@ -9,7 +8,7 @@ import {
   UpdateUserPoolClientCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { secretHash } from "../../src/domain/secretHash.js";
-import { adminSignIn, claimsOf, confirmedUser, PASSWORD, signInPool, TEMPORARY_PASSWORD } from "../support/auth.js";
+import { adminSignIn, claimsOf, confirmedUser, invitedUser, PASSWORD, signInPool, TEMPORARY_PASSWORD } from "../support/auth.js";
 import { createAppClient, rejectsWith } from "../support/fixtures.js";
 import { describeEachEngine } from "../support/testServer.js";
 
@@ -175,15 +174,7 @@ describeEachEngine("AdminInitiateAuth with the password flows", (t) => {
     const pool = await signInPool(t().client, {
       Schema: [{ Name: "given_name", AttributeDataType: "String", Required: true, Mutable: true }],
     });
-    await t().client.send(
-      new AdminCreateUserCommand({
-        UserPoolId: pool.poolId,
-        Username: "fay",
-        TemporaryPassword: TEMPORARY_PASSWORD,
-        MessageAction: "SUPPRESS",
-        UserAttributes: [{ Name: "email", Value: "fay@example.com" }],
-      }),
-    );
+    await invitedUser(t().client, pool, "fay", { email: "fay@example.com" });
     const out = await adminSignIn(t().client, pool, "fay", TEMPORARY_PASSWORD);
     assert.equal(out.ChallengeName, "NEW_PASSWORD_REQUIRED");
     assert.ok((out.Session ?? "").length >= 20);
@@ -199,14 +190,7 @@ describeEachEngine("AdminInitiateAuth with the password flows", (t) => {
     const pool = await signInPool(t().client, {
       Policies: { PasswordPolicy: { MinimumLength: 8, TemporaryPasswordValidityDays: 2 } },
     });
-    await t().client.send(
-      new AdminCreateUserCommand({
-        UserPoolId: pool.poolId,
-        Username: "gus",
-        TemporaryPassword: TEMPORARY_PASSWORD,
-        MessageAction: "SUPPRESS",
-      }),
-    );
+    await invitedUser(t().client, pool, "gus");
     t().clock.advance(2 * 86_400_000 + 1);
     await rejectsWith(
       adminSignIn(t().client, pool, "gus", TEMPORARY_PASSWORD),
@@ -259,14 +243,7 @@ describeEachEngine("AdminInitiateAuth with the password flows", (t) => {
     const secret = (await t().server.domain.store.getClient(pool.clientId))?.sealedSecret;
     assert.ok(secret);
     const plain = t().server.domain.sealer.open(secret);
-    await t().client.send(
-      new AdminCreateUserCommand({
-        UserPoolId: pool.poolId,
-        Username: "jo",
-        TemporaryPassword: TEMPORARY_PASSWORD,
-        MessageAction: "SUPPRESS",
-      }),
-    );
+    await invitedUser(t().client, pool, "jo");
     const out = await adminSignIn(t().client, pool, "jo", TEMPORARY_PASSWORD, {
       SECRET_HASH: secretHash(plain, "jo", pool.clientId),
     });

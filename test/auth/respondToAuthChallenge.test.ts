@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
 import {
-  AdminCreateUserCommand,
   AdminDisableUserCommand,
   AdminEnableUserCommand,
   AdminGetUserCommand,
@@ -10,21 +9,22 @@ import {
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { adminSignIn, claimsOf, PASSWORD, type SignInPool, signInPool, TEMPORARY_PASSWORD } from "../support/auth.js";
+import {
+  adminSignIn,
+  claimsOf,
+  invitedUser,
+  PASSWORD,
+  type SignInPool,
+  signInPool,
+  TEMPORARY_PASSWORD,
+} from "../support/auth.js";
 import { attributesOf, createUser, rejectsWith } from "../support/fixtures.js";
 import { describeEachEngine } from "../support/testServer.js";
 
 describeEachEngine("RespondToAuthChallenge and AdminRespondToAuthChallenge: NEW_PASSWORD_REQUIRED", (t) => {
+  /** Invites the user and signs in with the temporary password; returns the NEW_PASSWORD_REQUIRED session. */
   async function invited(pool: SignInPool, username: string, attributes: Record<string, string> = {}) {
-    await t().client.send(
-      new AdminCreateUserCommand({
-        UserPoolId: pool.poolId,
-        Username: username,
-        TemporaryPassword: TEMPORARY_PASSWORD,
-        MessageAction: "SUPPRESS",
-        UserAttributes: Object.entries(attributes).map(([Name, Value]) => ({ Name, Value })),
-      }),
-    );
+    await invitedUser(t().client, pool, username, attributes);
     const out = await adminSignIn(t().client, pool, username, TEMPORARY_PASSWORD);
     assert.ok(out.Session);
     return out.Session;
@@ -57,14 +57,7 @@ describeEachEngine("RespondToAuthChallenge and AdminRespondToAuthChallenge: NEW_
 
   it("works through the public operations too (USER_PASSWORD_AUTH)", async () => {
     const pool = await signInPool(t().client);
-    await t().client.send(
-      new AdminCreateUserCommand({
-        UserPoolId: pool.poolId,
-        Username: "pub",
-        TemporaryPassword: TEMPORARY_PASSWORD,
-        MessageAction: "SUPPRESS",
-      }),
-    );
+    await invitedUser(t().client, pool, "pub");
     const started = await t().client.send(
       new InitiateAuthCommand({
         ClientId: pool.clientId,

@@ -31,6 +31,27 @@ export async function signInPool(
 }
 
 /**
+ * An invited user in FORCE_CHANGE_PASSWORD: AdminCreateUser with
+ * TEMPORARY_PASSWORD and the invitation suppressed.
+ */
+export async function invitedUser(
+  client: CognitoIdentityProviderClient,
+  pool: SignInPool,
+  username: string,
+  attributes: Record<string, string> = {},
+): Promise<void> {
+  await client.send(
+    new AdminCreateUserCommand({
+      UserPoolId: pool.poolId,
+      Username: username,
+      TemporaryPassword: TEMPORARY_PASSWORD,
+      MessageAction: "SUPPRESS",
+      UserAttributes: Object.entries(attributes).map(([Name, Value]) => ({ Name, Value })),
+    }),
+  );
+}
+
+/**
  * A CONFIRMED user with PASSWORD, made the way Cognito's admins do it:
  * AdminCreateUser with a temporary password, sign-in, and the
  * NEW_PASSWORD_REQUIRED answer. Returns that sign-in's tokens.
@@ -41,23 +62,8 @@ export async function confirmedUser(
   username: string,
   attributes: Record<string, string> = {},
 ): Promise<AuthenticationResultType> {
-  await client.send(
-    new AdminCreateUserCommand({
-      UserPoolId: pool.poolId,
-      Username: username,
-      TemporaryPassword: TEMPORARY_PASSWORD,
-      MessageAction: "SUPPRESS",
-      UserAttributes: Object.entries(attributes).map(([Name, Value]) => ({ Name, Value })),
-    }),
-  );
-  const started = await client.send(
-    new AdminInitiateAuthCommand({
-      UserPoolId: pool.poolId,
-      ClientId: pool.clientId,
-      AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
-      AuthParameters: { USERNAME: username, PASSWORD: TEMPORARY_PASSWORD },
-    }),
-  );
+  await invitedUser(client, pool, username, attributes);
+  const started = await adminSignIn(client, pool, username, TEMPORARY_PASSWORD);
   assert.equal(started.ChallengeName, "NEW_PASSWORD_REQUIRED");
   const done = await client.send(
     new AdminRespondToAuthChallengeCommand({

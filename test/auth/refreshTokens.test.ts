@@ -11,7 +11,7 @@ import {
   UpdateUserPoolClientCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { secretHash } from "../../src/domain/secretHash.js";
-import { claimsOf, confirmedUser, type SignInPool, signInPool } from "../support/auth.js";
+import { adminSignIn, claimsOf, confirmedUser, type SignInPool, signInPool } from "../support/auth.js";
 import { createAppClient, rejectsWith } from "../support/fixtures.js";
 import { describeEachEngine } from "../support/testServer.js";
 
@@ -83,16 +83,7 @@ describeEachEngine("REFRESH_TOKEN_AUTH, RevokeToken and global sign-out", (t) =>
   it("is revoked by AdminUserGlobalSignOut, every session of the user", async () => {
     const pool = await signInPool(t().client);
     const first = await confirmedUser(t().client, pool, "di");
-    const second = (
-      await t().client.send(
-        new AdminInitiateAuthCommand({
-          UserPoolId: pool.poolId,
-          ClientId: pool.clientId,
-          AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
-          AuthParameters: { USERNAME: "di", PASSWORD: "Final-Passw0rd!" },
-        }),
-      )
-    ).AuthenticationResult;
+    const second = (await adminSignIn(t().client, pool, "di")).AuthenticationResult;
     await t().client.send(new AdminUserGlobalSignOutCommand({ UserPoolId: pool.poolId, Username: "di" }));
     for (const token of [first.RefreshToken, second?.RefreshToken]) {
       await rejectsWith(refresh(pool, token), "NotAuthorizedException", "Refresh Token has been revoked");
@@ -134,37 +125,10 @@ describeEachEngine("REFRESH_TOKEN_AUTH, RevokeToken and global sign-out", (t) =>
     const pool = await signInPool(t().client, {}, { GenerateSecret: true });
     const sealed = (await t().server.domain.store.getClient(pool.clientId))?.sealedSecret ?? "";
     const secret = t().server.domain.sealer.open(sealed);
-    const { AdminCreateUserCommand, AdminRespondToAuthChallengeCommand } = await import(
-      "@aws-sdk/client-cognito-identity-provider"
-    );
-    await t().client.send(
-      new AdminCreateUserCommand({
-        UserPoolId: pool.poolId,
-        Username: "fay",
-        TemporaryPassword: "Temp-Passw0rd!",
-        MessageAction: "SUPPRESS",
-      }),
-    );
     const hash = secretHash(secret, "fay", pool.clientId);
-    const started = await t().client.send(
-      new AdminInitiateAuthCommand({
-        UserPoolId: pool.poolId,
-        ClientId: pool.clientId,
-        AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
-        AuthParameters: { USERNAME: "fay", PASSWORD: "Temp-Passw0rd!", SECRET_HASH: hash },
-      }),
-    );
-    const done = await t().client.send(
-      new AdminRespondToAuthChallengeCommand({
-        UserPoolId: pool.poolId,
-        ClientId: pool.clientId,
-        ChallengeName: "NEW_PASSWORD_REQUIRED",
-        Session: started.Session,
-        ChallengeResponses: { USERNAME: "fay", NEW_PASSWORD: "Final-Passw0rd!", SECRET_HASH: hash },
-      }),
-    );
-    const token = done.AuthenticationResult?.RefreshToken;
-    const sub = String(claimsOf(done.AuthenticationResult?.AccessToken).sub);
+    const tokens = await confirmedUser(t().client, pool, "fay", {}, { SECRET_HASH: hash });
+    const token = tokens.RefreshToken;
+    const sub = String(claimsOf(tokens.AccessToken).sub);
     await rejectsWith(refresh(pool, token), "NotAuthorizedException", /SECRET_HASH was not received/);
     assert.ok((await refresh(pool, token, { SECRET_HASH: hash })).AuthenticationResult);
     assert.ok((await refresh(pool, token, { SECRET_HASH: secretHash(secret, sub, pool.clientId) })).AuthenticationResult);

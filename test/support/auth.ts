@@ -54,16 +54,19 @@ export async function invitedUser(
 /**
  * A CONFIRMED user with PASSWORD, made the way Cognito's admins do it:
  * AdminCreateUser with a temporary password, sign-in, and the
- * NEW_PASSWORD_REQUIRED answer. Returns that sign-in's tokens.
+ * NEW_PASSWORD_REQUIRED answer. Returns that sign-in's tokens. `extra`
+ * goes into both the AuthParameters and the ChallengeResponses, which is
+ * where a client with a secret needs its SECRET_HASH.
  */
 export async function confirmedUser(
   client: CognitoIdentityProviderClient,
   pool: SignInPool,
   username: string,
   attributes: Record<string, string> = {},
+  extra: Record<string, string> = {},
 ): Promise<AuthenticationResultType> {
   await invitedUser(client, pool, username, attributes);
-  const started = await adminSignIn(client, pool, username, TEMPORARY_PASSWORD);
+  const started = await adminSignIn(client, pool, username, TEMPORARY_PASSWORD, extra);
   assert.equal(started.ChallengeName, "NEW_PASSWORD_REQUIRED");
   const done = await client.send(
     new AdminRespondToAuthChallengeCommand({
@@ -71,7 +74,11 @@ export async function confirmedUser(
       ClientId: pool.clientId,
       ChallengeName: "NEW_PASSWORD_REQUIRED",
       Session: started.Session,
-      ChallengeResponses: { USERNAME: started.ChallengeParameters?.USER_ID_FOR_SRP ?? username, NEW_PASSWORD: PASSWORD },
+      ChallengeResponses: {
+        USERNAME: started.ChallengeParameters?.USER_ID_FOR_SRP ?? username,
+        NEW_PASSWORD: PASSWORD,
+        ...extra,
+      },
     }),
   );
   assert.ok(done.AuthenticationResult);

@@ -6,6 +6,7 @@ import {
   AdminGetUserCommand,
   AdminRespondToAuthChallengeCommand,
   AdminSetUserPasswordCommand,
+  type ChallengeNameType,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
@@ -30,12 +31,17 @@ describeEachEngine("RespondToAuthChallenge and AdminRespondToAuthChallenge: NEW_
     return out.Session;
   }
 
-  const answer = (pool: SignInPool, session: string | undefined, responses: Record<string, string>) =>
+  const answer = (
+    pool: SignInPool,
+    session: string | undefined,
+    responses: Record<string, string>,
+    challenge: ChallengeNameType = "NEW_PASSWORD_REQUIRED",
+  ) =>
     t().client.send(
       new AdminRespondToAuthChallengeCommand({
         UserPoolId: pool.poolId,
         ClientId: pool.clientId,
-        ChallengeName: "NEW_PASSWORD_REQUIRED",
+        ChallengeName: challenge,
         Session: session,
         ChallengeResponses: responses,
       }),
@@ -157,18 +163,7 @@ describeEachEngine("RespondToAuthChallenge and AdminRespondToAuthChallenge: NEW_
     await rejectsWith(answer(pool, undefined, { USERNAME: "gil", NEW_PASSWORD: PASSWORD }), "NotAuthorizedException");
     await rejectsWith(answer(pool, session, { USERNAME: "hob", NEW_PASSWORD: PASSWORD }), "NotAuthorizedException");
     const other = await signInPool(t().client);
-    await rejectsWith(
-      t().client.send(
-        new AdminRespondToAuthChallengeCommand({
-          UserPoolId: other.poolId,
-          ClientId: other.clientId,
-          ChallengeName: "NEW_PASSWORD_REQUIRED",
-          Session: session,
-          ChallengeResponses: { USERNAME: "gil", NEW_PASSWORD: PASSWORD },
-        }),
-      ),
-      "NotAuthorizedException",
-    );
+    await rejectsWith(answer(other, session, { USERNAME: "gil", NEW_PASSWORD: PASSWORD }), "NotAuthorizedException");
     await answer(pool, session, { USERNAME: "gil", NEW_PASSWORD: PASSWORD });
   });
 
@@ -220,15 +215,7 @@ describeEachEngine("RespondToAuthChallenge and AdminRespondToAuthChallenge: NEW_
     const pool = await signInPool(t().client);
     const session = await invited(pool, "ike");
     await rejectsWith(
-      t().client.send(
-        new AdminRespondToAuthChallengeCommand({
-          UserPoolId: pool.poolId,
-          ClientId: pool.clientId,
-          ChallengeName: "SOFTWARE_TOKEN_MFA",
-          Session: session,
-          ChallengeResponses: { USERNAME: "ike", SOFTWARE_TOKEN_MFA_CODE: "123456" },
-        }),
-      ),
+      answer(pool, session, { USERNAME: "ike", SOFTWARE_TOKEN_MFA_CODE: "123456" }, "SOFTWARE_TOKEN_MFA"),
       "InvalidParameterException",
     );
   });

@@ -7,9 +7,8 @@ import {
   DeleteUserPoolClientCommand,
   GetUserCommand,
   GlobalSignOutCommand,
-  InitiateAuthCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { adminSignIn, confirmedUser, PASSWORD, signInPool } from "../support/auth.js";
+import { adminSignIn, confirmedUser, PASSWORD, refresh, signInPool } from "../support/auth.js";
 import { createAppClient, createPool, rejectsWith } from "../support/fixtures.js";
 import { describeEachEngine } from "../support/testServer.js";
 
@@ -111,17 +110,7 @@ describeEachEngine("GetUser, ChangePassword and GlobalSignOut with an access tok
       "NotAuthorizedException",
       "Access Token has been revoked",
     );
-    await rejectsWith(
-      t().client.send(
-        new InitiateAuthCommand({
-          ClientId: pool.clientId,
-          AuthFlow: "REFRESH_TOKEN_AUTH",
-          AuthParameters: { REFRESH_TOKEN: tokens.RefreshToken ?? "" },
-        }),
-      ),
-      "NotAuthorizedException",
-      "Refresh Token has been revoked",
-    );
+    await rejectsWith(refresh(t().client, pool, tokens.RefreshToken), "NotAuthorizedException", "Refresh Token has been revoked");
     // A new sign-in starts a new session.
     const again = (await adminSignIn(t().client, pool, "di")).AuthenticationResult;
     assert.equal((await t().client.send(new GetUserCommand({ AccessToken: again?.AccessToken }))).Username, "di");

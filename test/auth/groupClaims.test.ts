@@ -5,9 +5,8 @@ import {
   AdminRemoveUserFromGroupCommand,
   CreateGroupCommand,
   DeleteGroupCommand,
-  InitiateAuthCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { adminSignIn, claimsOf, confirmedUser, type SignInPool, signInPool } from "../support/auth.js";
+import { adminSignIn, claimsOf, confirmedUser, refresh, type SignInPool, signInPool } from "../support/auth.js";
 import { describeEachEngine } from "../support/testServer.js";
 
 const role = (name: string) => `arn:aws:iam::123456789012:role/${name}`;
@@ -68,13 +67,7 @@ describeEachEngine("group claims in tokens", (t) => {
     await group(pool, "early");
     await join(pool, "cy", "early");
     assert.equal(claimsOf(first.IdToken)["cognito:groups"], undefined);
-    const refreshed = await t().client.send(
-      new InitiateAuthCommand({
-        ClientId: pool.clientId,
-        AuthFlow: "REFRESH_TOKEN_AUTH",
-        AuthParameters: { REFRESH_TOKEN: first.RefreshToken ?? "" },
-      }),
-    );
+    const refreshed = await refresh(t().client, pool, first.RefreshToken);
     assert.deepEqual(claimsOf(refreshed.AuthenticationResult?.IdToken)["cognito:groups"], ["early"]);
     await t().client.send(new AdminRemoveUserFromGroupCommand({ UserPoolId: pool.poolId, Username: "cy", GroupName: "early" }));
     assert.equal(

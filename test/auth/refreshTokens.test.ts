@@ -6,30 +6,20 @@ import {
   AdminEnableUserCommand,
   AdminInitiateAuthCommand,
   AdminUserGlobalSignOutCommand,
-  InitiateAuthCommand,
   RevokeTokenCommand,
   UpdateUserPoolClientCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { secretHash } from "../../src/domain/secretHash.js";
-import { adminSignIn, claimsOf, confirmedUser, type SignInPool, signInPool } from "../support/auth.js";
+import { adminSignIn, claimsOf, confirmedUser, refresh, signInPool } from "../support/auth.js";
 import { createAppClient, rejectsWith } from "../support/fixtures.js";
 import { describeEachEngine } from "../support/testServer.js";
 
 describeEachEngine("REFRESH_TOKEN_AUTH, RevokeToken and global sign-out", (t) => {
-  const refresh = (pool: SignInPool, token: string | undefined, extra: Record<string, string> = {}) =>
-    t().client.send(
-      new InitiateAuthCommand({
-        ClientId: pool.clientId,
-        AuthFlow: "REFRESH_TOKEN_AUTH",
-        AuthParameters: { REFRESH_TOKEN: token ?? "", ...extra },
-      }),
-    );
-
   it("issues new ID and access tokens from the same sign-in, without a new refresh token, on both operations and both flow names", async () => {
     const pool = await signInPool(t().client);
     const first = await confirmedUser(t().client, pool, "ann");
     t().clock.advance(60_000);
-    const viaPublic = await refresh(pool, first.RefreshToken);
+    const viaPublic = await refresh(t().client, pool, first.RefreshToken);
     const viaAdmin = await t().client.send(
       new AdminInitiateAuthCommand({
         UserPoolId: pool.poolId,
@@ -56,28 +46,36 @@ describeEachEngine("REFRESH_TOKEN_AUTH, RevokeToken and global sign-out", (t) =>
     const pool = await signInPool(t().client);
     const tokens = await confirmedUser(t().client, pool, "bob");
     const token = tokens.RefreshToken ?? "";
-    await rejectsWith(refresh(pool, `${token.slice(0, -2)}xx`), "NotAuthorizedException", "Invalid Refresh Token");
-    await rejectsWith(refresh(pool, token.split(".")[0]), "NotAuthorizedException", "Invalid Refresh Token");
+    await rejectsWith(refresh(t().client, pool, `${token.slice(0, -2)}xx`), "NotAuthorizedException", "Invalid Refresh Token");
+    await rejectsWith(refresh(t().client, pool, token.split(".")[0]), "NotAuthorizedException", "Invalid Refresh Token");
     const { clientId } = await createAppClient(t().client, pool.poolId, { ExplicitAuthFlows: ["ALLOW_REFRESH_TOKEN_AUTH"] });
-    await rejectsWith(refresh({ poolId: pool.poolId, clientId }, token), "NotAuthorizedException", "Invalid Refresh Token");
+    await rejectsWith(
+      refresh(t().client, { poolId: pool.poolId, clientId }, token),
+      "NotAuthorizedException",
+      "Invalid Refresh Token",
+    );
     const { clientId: noRefresh } = await createAppClient(t().client, pool.poolId, {
       ExplicitAuthFlows: ["ALLOW_USER_SRP_AUTH"],
     });
-    await rejectsWith(refresh({ poolId: pool.poolId, clientId: noRefresh }, token), "InvalidParameterException");
-    await rejectsWith(refresh(pool, undefined), "InvalidParameterException", "Missing required parameter REFRESH_TOKEN");
+    await rejectsWith(refresh(t().client, { poolId: pool.poolId, clientId: noRefresh }, token), "InvalidParameterException");
+    await rejectsWith(
+      refresh(t().client, pool, undefined),
+      "InvalidParameterException",
+      "Missing required parameter REFRESH_TOKEN",
+    );
     t().clock.advance(30 * 86_400_000 + 1);
-    await rejectsWith(refresh(pool, token), "NotAuthorizedException", "Refresh Token has expired");
+    await rejectsWith(refresh(t().client, pool, token), "NotAuthorizedException", "Refresh Token has expired");
   });
 
   it("stops working for a disabled user, and again once re-enabled; not at all for a deleted one", async () => {
     const pool = await signInPool(t().client);
     const tokens = await confirmedUser(t().client, pool, "cy");
     await t().client.send(new AdminDisableUserCommand({ UserPoolId: pool.poolId, Username: "cy" }));
-    await rejectsWith(refresh(pool, tokens.RefreshToken), "NotAuthorizedException", "User is disabled.");
+    await rejectsWith(refresh(t().client, pool, tokens.RefreshToken), "NotAuthorizedException", "User is disabled.");
     await t().client.send(new AdminEnableUserCommand({ UserPoolId: pool.poolId, Username: "cy" }));
-    assert.ok((await refresh(pool, tokens.RefreshToken)).AuthenticationResult);
+    assert.ok((await refresh(t().client, pool, tokens.RefreshToken)).AuthenticationResult);
     await t().client.send(new AdminDeleteUserCommand({ UserPoolId: pool.poolId, Username: "cy" }));
-    await rejectsWith(refresh(pool, tokens.RefreshToken), "NotAuthorizedException", "Invalid Refresh Token");
+    await rejectsWith(refresh(t().client, pool, tokens.RefreshToken), "NotAuthorizedException", "Invalid Refresh Token");
   });
 
   it("is revoked by AdminUserGlobalSignOut, every session of the user", async () => {
@@ -86,7 +84,7 @@ describeEachEngine("REFRESH_TOKEN_AUTH, RevokeToken and global sign-out", (t) =>
     const second = (await adminSignIn(t().client, pool, "di")).AuthenticationResult;
     await t().client.send(new AdminUserGlobalSignOutCommand({ UserPoolId: pool.poolId, Username: "di" }));
     for (const token of [first.RefreshToken, second?.RefreshToken]) {
-      await rejectsWith(refresh(pool, token), "NotAuthorizedException", "Refresh Token has been revoked");
+      await rejectsWith(refresh(t().client, pool, token), "NotAuthorizedException", "Refresh Token has been revoked");
     }
     await rejectsWith(
       t().client.send(new AdminUserGlobalSignOutCommand({ UserPoolId: pool.poolId, Username: "nobody" })),
@@ -97,10 +95,10 @@ describeEachEngine("REFRESH_TOKEN_AUTH, RevokeToken and global sign-out", (t) =>
   it("is revoked by RevokeToken, that token only", async () => {
     const pool = await signInPool(t().client);
     const first = await confirmedUser(t().client, pool, "ed");
-    const second = await refresh(pool, first.RefreshToken);
+    const second = await refresh(t().client, pool, first.RefreshToken);
     assert.ok(second.AuthenticationResult);
     await t().client.send(new RevokeTokenCommand({ ClientId: pool.clientId, Token: first.RefreshToken }));
-    await rejectsWith(refresh(pool, first.RefreshToken), "NotAuthorizedException", "Refresh Token has been revoked");
+    await rejectsWith(refresh(t().client, pool, first.RefreshToken), "NotAuthorizedException", "Refresh Token has been revoked");
     // Unknown tokens are not an error; access tokens are not refresh tokens.
     await t().client.send(new RevokeTokenCommand({ ClientId: pool.clientId, Token: "unknown.token" }));
     await rejectsWith(
@@ -129,9 +127,11 @@ describeEachEngine("REFRESH_TOKEN_AUTH, RevokeToken and global sign-out", (t) =>
     const tokens = await confirmedUser(t().client, pool, "fay", {}, { SECRET_HASH: hash });
     const token = tokens.RefreshToken;
     const sub = String(claimsOf(tokens.AccessToken).sub);
-    await rejectsWith(refresh(pool, token), "NotAuthorizedException", /SECRET_HASH was not received/);
-    assert.ok((await refresh(pool, token, { SECRET_HASH: hash })).AuthenticationResult);
-    assert.ok((await refresh(pool, token, { SECRET_HASH: secretHash(secret, sub, pool.clientId) })).AuthenticationResult);
+    await rejectsWith(refresh(t().client, pool, token), "NotAuthorizedException", /SECRET_HASH was not received/);
+    assert.ok((await refresh(t().client, pool, token, { SECRET_HASH: hash })).AuthenticationResult);
+    assert.ok(
+      (await refresh(t().client, pool, token, { SECRET_HASH: secretHash(secret, sub, pool.clientId) })).AuthenticationResult,
+    );
     await rejectsWith(
       t().client.send(new RevokeTokenCommand({ ClientId: pool.clientId, Token: token })),
       "UnauthorizedException",

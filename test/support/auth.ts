@@ -5,6 +5,7 @@ import {
   AdminRespondToAuthChallengeCommand,
   type AuthenticationResultType,
   type CognitoIdentityProviderClient,
+  InitiateAuthCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { createAppClient, createPool } from "./fixtures.js";
 
@@ -98,6 +99,22 @@ export function adminSignIn(
       ClientId: pool.clientId,
       AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
       AuthParameters: { USERNAME: username, PASSWORD: password, ...extra },
+    }),
+  );
+}
+
+/** REFRESH_TOKEN_AUTH through the public InitiateAuth; `extra` adds AuthParameters such as SECRET_HASH. */
+export function refresh(
+  client: CognitoIdentityProviderClient,
+  pool: SignInPool,
+  token: string | undefined,
+  extra: Record<string, string> = {},
+) {
+  return client.send(
+    new InitiateAuthCommand({
+      ClientId: pool.clientId,
+      AuthFlow: "REFRESH_TOKEN_AUTH",
+      AuthParameters: { REFRESH_TOKEN: token ?? "", ...extra },
     }),
   );
 }

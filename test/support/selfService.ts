@@ -13,6 +13,7 @@ import {
   SignUpCommand,
   type SignUpCommandInput,
   type SignUpCommandOutput,
+  type UserStatusType,
 } from "@aws-sdk/client-cognito-identity-provider";
 import type { MessageRecord } from "../../src/store/records.js";
 import { createAppClient, createPool } from "./fixtures.js";
@@ -111,6 +112,11 @@ export function otherThan(code: string): string {
 
 export async function getUser(t: TestServer, poolId: string, username: string): Promise<AdminGetUserCommandOutput> {
   return t.client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: username }));
+}
+
+/** The user's UserStatus, as AdminGetUser reports it. */
+export async function statusOf(t: TestServer, poolId: string, username: string): Promise<UserStatusType | undefined> {
+  return (await getUser(t, poolId, username)).UserStatus;
 }
 
 /** ResendConfirmationCode through the public API, hashing the secret when the client has one. */

@@ -12,7 +12,7 @@ import { userFromRecord } from "../../src/domain/user.js";
 import { attributesOf, createPool, createUser, rejectsWith } from "../support/fixtures.js";
 import { NEW_PASSWORD, passwordWorks, storedUser } from "../support/passwords.js";
 import { rawPost } from "../support/rawHttp.js";
-import { getUser, outbox, PASSWORD, selfServicePool, signUp } from "../support/selfService.js";
+import { getUser, outbox, PASSWORD, selfServicePool, signUp, statusOf } from "../support/selfService.js";
 import { describeEachEngine } from "../support/testServer.js";
 
 const DAY = 86_400_000;
@@ -27,10 +27,6 @@ describeEachEngine("AdminSetUserPassword", (t) => {
     return t().client.send(
       new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: username, Password: password, ...extra }),
     );
-  }
-
-  async function statusOf(poolId: string, username: string) {
-    return (await getUser(t(), poolId, username)).UserStatus;
   }
 
   it("Permanent: makes an invited user CONFIRMED with the new password, keeps the attributes and sends nothing", async () => {
@@ -65,7 +61,7 @@ describeEachEngine("AdminSetUserPassword", (t) => {
     const pool = await selfServicePool(t());
     await signUp(t(), pool, "signer", { email: "signer@example.com" });
     await setPassword(pool.poolId, "signer", NEW_PASSWORD, { Permanent: true });
-    assert.equal(await statusOf(pool.poolId, "signer"), "CONFIRMED");
+    assert.equal(await statusOf(t(), pool.poolId, "signer"), "CONFIRMED");
     assert.equal((await attributesOf(t().client, pool.poolId, "signer")).email_verified, undefined);
     assert.equal(await passwordWorks(t(), pool.poolId, "signer", NEW_PASSWORD), true);
     assert.equal(await passwordWorks(t(), pool.poolId, "signer", PASSWORD), false);
@@ -73,10 +69,10 @@ describeEachEngine("AdminSetUserPassword", (t) => {
     await createUser(t().client, pool.poolId, "reset", { email: "reset@example.com", email_verified: "true" });
     await setPassword(pool.poolId, "reset", PASSWORD, { Permanent: true });
     await t().client.send(new AdminResetUserPasswordCommand({ UserPoolId: pool.poolId, Username: "reset" }));
-    assert.equal(await statusOf(pool.poolId, "reset"), "RESET_REQUIRED");
+    assert.equal(await statusOf(t(), pool.poolId, "reset"), "RESET_REQUIRED");
     assert.equal((await storedUser(t(), pool.poolId, "reset")).passwordHash, null);
     await setPassword(pool.poolId, "reset", NEW_PASSWORD, { Permanent: true });
-    assert.equal(await statusOf(pool.poolId, "reset"), "CONFIRMED");
+    assert.equal(await statusOf(t(), pool.poolId, "reset"), "CONFIRMED");
     assert.equal(await passwordWorks(t(), pool.poolId, "reset", NEW_PASSWORD), true);
   });
 
@@ -87,10 +83,10 @@ describeEachEngine("AdminSetUserPassword", (t) => {
     const ctx = t().server.domain;
     const user = userFromRecord(await storedUser(t(), poolId, "federated"));
     await saveUser(ctx, await getPool(ctx, poolId), user, { status: "EXTERNAL_PROVIDER", passwordHash: null });
-    assert.equal(await statusOf(poolId, "federated"), "EXTERNAL_PROVIDER");
+    assert.equal(await statusOf(t(), poolId, "federated"), "EXTERNAL_PROVIDER");
 
     await setPassword(poolId, "federated", NEW_PASSWORD, { Permanent: true });
-    assert.equal(await statusOf(poolId, "federated"), "CONFIRMED");
+    assert.equal(await statusOf(t(), poolId, "federated"), "CONFIRMED");
     assert.equal(await passwordWorks(t(), poolId, "federated", NEW_PASSWORD), true);
   });
 
@@ -100,11 +96,11 @@ describeEachEngine("AdminSetUserPassword", (t) => {
     });
     await createUser(t().client, poolId, "bob");
     await setPassword(poolId, "bob", PASSWORD, { Permanent: true });
-    assert.equal(await statusOf(poolId, "bob"), "CONFIRMED");
+    assert.equal(await statusOf(t(), poolId, "bob"), "CONFIRMED");
 
     const now = t().clock.now();
     await setPassword(poolId, "bob", "temporary1");
-    assert.equal(await statusOf(poolId, "bob"), "FORCE_CHANGE_PASSWORD");
+    assert.equal(await statusOf(t(), poolId, "bob"), "FORCE_CHANGE_PASSWORD");
     const stored = await storedUser(t(), poolId, "bob");
     assert.equal(stored.passwordExpiresAt, now + 3 * DAY);
     assert.equal(await passwordWorks(t(), poolId, "bob", "temporary1"), true);
@@ -113,7 +109,7 @@ describeEachEngine("AdminSetUserPassword", (t) => {
     // Permanent false behaves the same, and a new temporary password restarts the validity.
     t().clock.advance(DAY);
     await setPassword(poolId, "bob", "temporary2", { Permanent: false });
-    assert.equal(await statusOf(poolId, "bob"), "FORCE_CHANGE_PASSWORD");
+    assert.equal(await statusOf(t(), poolId, "bob"), "FORCE_CHANGE_PASSWORD");
     assert.equal((await storedUser(t(), poolId, "bob")).passwordExpiresAt, now + 4 * DAY);
     assert.equal(await passwordWorks(t(), poolId, "bob", "temporary2"), true);
     assert.deepEqual(await outbox(t(), poolId), []);
@@ -137,7 +133,7 @@ describeEachEngine("AdminSetUserPassword", (t) => {
         `Password does not conform to policy: ${rule}`,
       );
     }
-    assert.equal(await statusOf(poolId, "carol"), "CONFIRMED");
+    assert.equal(await statusOf(t(), poolId, "carol"), "CONFIRMED");
     assert.equal(await passwordWorks(t(), poolId, "carol", PASSWORD), true);
   });
 
@@ -163,9 +159,9 @@ describeEachEngine("AdminSetUserPassword", (t) => {
     const { UserSub: sub } = await signUp(t(), pool, "erin@example.com");
     assert.ok(sub);
     await setPassword(pool.poolId, "erin@example.com", NEW_PASSWORD, { Permanent: true });
-    assert.equal(await statusOf(pool.poolId, sub), "CONFIRMED");
+    assert.equal(await statusOf(t(), pool.poolId, sub), "CONFIRMED");
     await setPassword(pool.poolId, sub, "Temp-0rary");
-    assert.equal(await statusOf(pool.poolId, sub), "FORCE_CHANGE_PASSWORD");
+    assert.equal(await statusOf(t(), pool.poolId, sub), "FORCE_CHANGE_PASSWORD");
   });
 
   it("answers an unknown user with UserNotFoundException and an unknown pool with ResourceNotFoundException", async () => {
@@ -191,6 +187,6 @@ describeEachEngine("AdminSetUserPassword", (t) => {
       JSON.stringify({ UserPoolId: poolId, Username: "unsigned", Password: NEW_PASSWORD, Permanent: true }),
     );
     assert.equal(response.json.__type, "MissingAuthenticationTokenException");
-    assert.equal(await statusOf(poolId, "unsigned"), "FORCE_CHANGE_PASSWORD");
+    assert.equal(await statusOf(t(), poolId, "unsigned"), "FORCE_CHANGE_PASSWORD");
   });
 });

@@ -7,6 +7,7 @@ import {
   AdminSetUserPasswordCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { attributesOf, createPool, createUser, rejectsWith } from "../support/fixtures.js";
+import { outbox } from "../support/selfService.js";
 import { describeEachEngine } from "../support/testServer.js";
 
 describeEachEngine("AdminCreateUser", (t) => {
@@ -112,12 +113,11 @@ describeEachEngine("AdminCreateUser", (t) => {
 
   const create = (input: Partial<AdminCreateUserCommandInput> & { UserPoolId: string; Username: string }) =>
     t().client.send(new AdminCreateUserCommand(input));
-  const outbox = (poolId: string) => t().server.domain.store.listMessages({ poolId, limit: 100 });
 
   it("sends the invitation by SMS when no medium is named, with a generated policy-compliant password", async () => {
     const poolId = await createPool(t().client);
     await create({ UserPoolId: poolId, Username: "sms-user", UserAttributes: [{ Name: "phone_number", Value: "+14325551212" }] });
-    const [message] = await outbox(poolId);
+    const [message] = await outbox(t(), poolId);
     assert.equal(message?.deliveryMedium, "SMS");
     assert.equal(message?.destination, "+14325551212");
     assert.equal(message?.subject, null);
@@ -152,7 +152,7 @@ describeEachEngine("AdminCreateUser", (t) => {
         { Name: "phone_number", Value: "+15550001111" },
       ],
     });
-    const messages = await outbox(poolId);
+    const messages = await outbox(t(), poolId);
     assert.deepEqual(
       messages.map((m) => [m.deliveryMedium, m.destination, m.subject, m.body]),
       [
@@ -175,7 +175,7 @@ describeEachEngine("AdminCreateUser", (t) => {
       /No phone number provided/,
     );
     await create({ UserPoolId: poolId, Username: "quiet", MessageAction: "SUPPRESS" });
-    assert.deepEqual(await outbox(poolId), []);
+    assert.deepEqual(await outbox(t(), poolId), []);
   });
 
   it("resends the invitation with a new temporary password to a user who has not signed in", async () => {
@@ -199,7 +199,7 @@ describeEachEngine("AdminCreateUser", (t) => {
     assert.equal(User?.Username, "again");
     assert.equal(User?.UserStatus, "FORCE_CHANGE_PASSWORD");
     assert.deepEqual(
-      (await outbox(poolId)).map((m) => m.body),
+      (await outbox(t(), poolId)).map((m) => m.body),
       [
         "Your username is again and temporary password is First-Passw0rd!. ",
         "Your username is again and temporary password is Second-Passw0rd!. ",

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { it } from "node:test";
 import { AdminGetUserCommand, AdminUpdateUserAttributesCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { attributesOf, createPool, createUser, rejectsWith } from "../support/fixtures.js";
+import { outbox } from "../support/selfService.js";
 import { describeEachEngine } from "../support/testServer.js";
 
 describeEachEngine("AdminUpdateUserAttributes", (t) => {
@@ -34,7 +35,7 @@ describeEachEngine("AdminUpdateUserAttributes", (t) => {
     const attributes = await attributesOf(t().client, poolId, "vic");
     assert.equal(attributes.email, "new@example.com");
     assert.equal(attributes.email_verified, "false");
-    const messages = await t().server.domain.store.listMessages({ poolId, limit: 10 });
+    const messages = await outbox(t(), poolId);
     assert.equal(messages.length, 1);
     assert.equal(messages[0]?.destination, "new@example.com");
     assert.equal(messages[0]?.reason, "CustomMessage_UpdateUserAttribute");
@@ -49,7 +50,7 @@ describeEachEngine("AdminUpdateUserAttributes", (t) => {
     const attributes = await attributesOf(t().client, poolId, "wes");
     assert.equal(attributes.email, "new@example.com");
     assert.equal(attributes.email_verified, "true");
-    assert.deepEqual(await t().server.domain.store.listMessages({ poolId, limit: 10 }), []);
+    assert.deepEqual(await outbox(t(), poolId), []);
   });
 
   it("keeps the old verified email until the new one is verified when the pool requires it", async () => {
@@ -62,7 +63,7 @@ describeEachEngine("AdminUpdateUserAttributes", (t) => {
     const attributes = await attributesOf(t().client, poolId, "xia");
     assert.equal(attributes.email, "old@example.com");
     assert.equal(attributes.email_verified, "true");
-    const messages = await t().server.domain.store.listMessages({ poolId, limit: 10 });
+    const messages = await outbox(t(), poolId);
     assert.equal(messages[0]?.destination, "new@example.com");
   });
 
@@ -76,7 +77,7 @@ describeEachEngine("AdminUpdateUserAttributes", (t) => {
     const attributes = await attributesOf(t().client, poolId, "bob");
     assert.equal(attributes.email, "bob@example.com");
     assert.equal(attributes.email_verified, "true");
-    assert.deepEqual(await t().server.domain.store.listMessages({ poolId, limit: 10 }), []);
+    assert.deepEqual(await outbox(t(), poolId), []);
   });
 
   it("refuses an email alias another user holds with AliasExistsException", async () => {

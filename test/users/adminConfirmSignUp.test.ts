@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { it } from "node:test";
 import { AdminConfirmSignUpCommand, ConfirmSignUpCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { attributesOf, createUser, rejectsWith } from "../support/fixtures.js";
-import { rawPost } from "../support/rawHttp.js";
+import { jsonHeaders, rawPost } from "../support/rawHttp.js";
 import { getUser, latestCode, selfServicePool, signUp } from "../support/selfService.js";
 import { describeEachEngine } from "../support/testServer.js";
 
@@ -81,7 +81,7 @@ describeEachEngine("AdminConfirmSignUp", (t) => {
     await signUp(t(), pool, "unsigned");
     const response = await rawPost(
       t().url,
-      { "content-type": "application/x-amz-json-1.1", "x-amz-target": "AWSCognitoIdentityProviderService.AdminConfirmSignUp" },
+      jsonHeaders("AdminConfirmSignUp"),
       JSON.stringify({ UserPoolId: pool.poolId, Username: "unsigned" }),
     );
     assert.equal(response.json.__type, "MissingAuthenticationTokenException");

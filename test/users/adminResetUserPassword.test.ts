@@ -8,7 +8,7 @@ import {
 } from "@aws-sdk/client-cognito-identity-provider";
 import { createUser, rejectsWith } from "../support/fixtures.js";
 import { confirmedUser, confirmForgotPassword, NEW_PASSWORD, passwordWorks, storedUser } from "../support/passwords.js";
-import { rawPost } from "../support/rawHttp.js";
+import { jsonHeaders, rawPost } from "../support/rawHttp.js";
 import {
   codeIn,
   getUser,
@@ -239,10 +239,7 @@ describeEachEngine("AdminResetUserPassword", (t) => {
     await confirmedUser(t(), pool.poolId, "unsigned", EMAIL);
     const response = await rawPost(
       t().url,
-      {
-        "content-type": "application/x-amz-json-1.1",
-        "x-amz-target": "AWSCognitoIdentityProviderService.AdminResetUserPassword",
-      },
+      jsonHeaders("AdminResetUserPassword"),
       JSON.stringify({ UserPoolId: pool.poolId, Username: "unsigned" }),
     );
     assert.equal(response.json.__type, "MissingAuthenticationTokenException");

@@ -11,7 +11,7 @@ import { saveUser } from "../../src/domain/saveUser.js";
 import { userFromRecord } from "../../src/domain/user.js";
 import { attributesOf, createPool, createUser, rejectsWith } from "../support/fixtures.js";
 import { NEW_PASSWORD, passwordWorks, storedUser } from "../support/passwords.js";
-import { rawPost } from "../support/rawHttp.js";
+import { jsonHeaders, rawPost } from "../support/rawHttp.js";
 import { getUser, outbox, PASSWORD, selfServicePool, signUp, statusOf } from "../support/selfService.js";
 import { describeEachEngine } from "../support/testServer.js";
 
@@ -183,7 +183,7 @@ describeEachEngine("AdminSetUserPassword", (t) => {
     await createUser(t().client, poolId, "unsigned");
     const response = await rawPost(
       t().url,
-      { "content-type": "application/x-amz-json-1.1", "x-amz-target": "AWSCognitoIdentityProviderService.AdminSetUserPassword" },
+      jsonHeaders("AdminSetUserPassword"),
       JSON.stringify({ UserPoolId: poolId, Username: "unsigned", Password: NEW_PASSWORD, Permanent: true }),
     );
     assert.equal(response.json.__type, "MissingAuthenticationTokenException");

@@ -2,11 +2,10 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Writable } from "node:stream";
 import { after, describe, it } from "node:test";
-import { pino } from "pino";
 import { FAST_HASH, STANDARD_HASH } from "../../src/domain/passwordHasher.js";
 import { adminSignIn, confirmedUser, signInPool } from "../support/auth.js";
+import { captureLog } from "../support/logs.js";
 import { startTestServer } from "../support/testServer.js";
 
 describe("password hashes and lockouts in a data directory", () => {
@@ -17,15 +16,9 @@ describe("password hashes and lockouts in a data directory", () => {
     (await server.server.domain.store.findUser(poolId, { by: "usernameKey", value: username }))?.passwordHash ?? "";
 
   it("are argon2id with their cost recorded, and are redone at the next sign-in when the cost changes", async () => {
-    let logged = "";
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        logged += chunk.toString();
-        done();
-      },
-    });
-    const fast = await startTestServer("sqlite", { data, passwordHash: "fast", logger: pino({ level: "info" }, sink) });
-    assert.match(logged, /PASSWORD HASHING IS IN FAST MODE/);
+    const log = captureLog("info");
+    const fast = await startTestServer("sqlite", { data, passwordHash: "fast", logger: log.logger });
+    assert.match(log.text(), /PASSWORD HASHING IS IN FAST MODE/);
     const pool = await signInPool(fast.client);
     await confirmedUser(fast.client, pool, "ann");
     const fastHash = await storedHash(fast, pool.poolId, "ann");

@@ -1,22 +1,15 @@
 import assert from "node:assert/strict";
-import { Writable } from "node:stream";
 import { after, before, describe, it } from "node:test";
 import { AdminCreateUserCommand, CreateUserPoolClientCommand } from "@aws-sdk/client-cognito-identity-provider";
-import { pino } from "pino";
 import { createPool, rejectsWith } from "../support/fixtures.js";
+import { captureLog } from "../support/logs.js";
 import { sdkClient, startTestServer, TEST_CREDENTIALS, type TestServer } from "../support/testServer.js";
 
 describe("logs", () => {
-  let logged = "";
+  const log = captureLog("trace");
   let t: TestServer;
   before(async () => {
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        logged += chunk.toString();
-        done();
-      },
-    });
-    t = await startTestServer("sqlite", { logger: pino({ level: "trace" }, sink) });
+    t = await startTestServer("sqlite", { logger: log.logger });
   });
   after(async () => {
     await t.close();
@@ -42,6 +35,7 @@ describe("logs", () => {
       ),
       "InvalidSignatureException",
     );
+    const logged = log.text();
     assert.match(logged, /"operation":"AdminCreateUser"/);
     for (const secret of [
       "Sup3r-Secret-Temp!",

@@ -29,8 +29,12 @@ export async function passwordWorks(t: TestServer, poolId: string, username: str
   return passwordHash !== null && t.server.domain.hasher.verify(passwordHash, password);
 }
 
-/** A CONFIRMED user with PASSWORD, created by an administrator with the given attributes (nothing sent). */
-export async function confirmedUser(
+/**
+ * A CONFIRMED user with PASSWORD, made without signing in: AdminCreateUser
+ * with the given attributes (nothing sent), then a Permanent
+ * AdminSetUserPassword. (auth.ts's confirmedUser signs in instead.)
+ */
+export async function permanentPasswordUser(
   t: TestServer,
   poolId: string,
   username: string,

@@ -7,7 +7,7 @@ import {
   type CreateUserPoolCommandInput,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { createUser, rejectsWith } from "../support/fixtures.js";
-import { confirmedUser, confirmForgotPassword, NEW_PASSWORD, passwordWorks, storedUser } from "../support/passwords.js";
+import { confirmForgotPassword, NEW_PASSWORD, passwordWorks, permanentPasswordUser, storedUser } from "../support/passwords.js";
 import { jsonHeaders, rawPost } from "../support/rawHttp.js";
 import {
   codeIn,
@@ -47,7 +47,7 @@ describeEachEngine("AdminResetUserPassword", (t) => {
 
   it("deactivates the password, makes the user RESET_REQUIRED and mails a code that ConfirmForgotPassword takes", async () => {
     const pool = await poolWith({});
-    await confirmedUser(t(), pool.poolId, "alice", EMAIL);
+    await permanentPasswordUser(t(), pool.poolId, "alice", EMAIL);
     const before = await getUser(t(), pool.poolId, "alice");
     t().clock.advance(1000);
     const out = await reset(pool.poolId, "alice");
@@ -80,7 +80,7 @@ describeEachEngine("AdminResetUserPassword", (t) => {
 
   it("without AccountRecoverySetting: a verified phone first, then a verified email (Cognito's legacy rule)", async () => {
     const pool = await poolWith({});
-    await confirmedUser(t(), pool.poolId, "both", { ...EMAIL, ...PHONE });
+    await permanentPasswordUser(t(), pool.poolId, "both", { ...EMAIL, ...PHONE });
     await reset(pool.poolId, "both");
     assert.deepEqual(await lastDestination(pool.poolId), { medium: "SMS", to: "+14325551212" });
     const sms = (await outbox(t(), pool.poolId)).at(-1);
@@ -88,7 +88,7 @@ describeEachEngine("AdminResetUserPassword", (t) => {
     assert.equal(sms?.body, `Your verification code is ${codeIn(sms)}. `);
 
     // An unverified phone does not count.
-    await confirmedUser(t(), pool.poolId, "mailer", { ...EMAIL, phone_number: "+14325550000" });
+    await permanentPasswordUser(t(), pool.poolId, "mailer", { ...EMAIL, phone_number: "+14325550000" });
     await reset(pool.poolId, "mailer");
     assert.deepEqual(await lastDestination(pool.poolId), { medium: "EMAIL", to: "alice@example.com" });
   });
@@ -102,11 +102,11 @@ describeEachEngine("AdminResetUserPassword", (t) => {
         ],
       },
     });
-    await confirmedUser(t(), emailFirst.poolId, "both", { ...EMAIL, ...PHONE });
+    await permanentPasswordUser(t(), emailFirst.poolId, "both", { ...EMAIL, ...PHONE });
     await reset(emailFirst.poolId, "both");
     assert.deepEqual(await lastDestination(emailFirst.poolId), { medium: "EMAIL", to: "alice@example.com" });
 
-    await confirmedUser(t(), emailFirst.poolId, "phoneOnly", PHONE);
+    await permanentPasswordUser(t(), emailFirst.poolId, "phoneOnly", PHONE);
     await reset(emailFirst.poolId, "phoneOnly");
     assert.deepEqual(await lastDestination(emailFirst.poolId), { medium: "SMS", to: "+14325551212" });
   });
@@ -115,12 +115,12 @@ describeEachEngine("AdminResetUserPassword", (t) => {
     const phoneOnly = await poolWith({
       AccountRecoverySetting: { RecoveryMechanisms: [{ Name: "verified_phone_number", Priority: 1 }] },
     });
-    await confirmedUser(t(), phoneOnly.poolId, "mailer", EMAIL);
+    await permanentPasswordUser(t(), phoneOnly.poolId, "mailer", EMAIL);
     await rejectsWith(reset(phoneOnly.poolId, "mailer"), "InvalidParameterException", NO_CONTACT);
     assert.equal(await statusOf(t(), phoneOnly.poolId, "mailer"), "CONFIRMED");
 
     const adminOnly = await poolWith({ AccountRecoverySetting: { RecoveryMechanisms: [{ Name: "admin_only", Priority: 1 }] } });
-    await confirmedUser(t(), adminOnly.poolId, "both", { ...EMAIL, ...PHONE });
+    await permanentPasswordUser(t(), adminOnly.poolId, "both", { ...EMAIL, ...PHONE });
     await rejectsWith(reset(adminOnly.poolId, "both"), "InvalidParameterException", NO_CONTACT);
     assert.equal(await statusOf(t(), adminOnly.poolId, "both"), "CONFIRMED");
     assert.deepEqual([...(await outbox(t(), phoneOnly.poolId)), ...(await outbox(t(), adminOnly.poolId))], []);
@@ -128,7 +128,7 @@ describeEachEngine("AdminResetUserPassword", (t) => {
 
   it("answers a user without a verified email or phone with InvalidParameterException and changes nothing", async () => {
     const pool = await poolWith({});
-    await confirmedUser(t(), pool.poolId, "unverified", { email: "unverified@example.com" });
+    await permanentPasswordUser(t(), pool.poolId, "unverified", { email: "unverified@example.com" });
     const before = await getUser(t(), pool.poolId, "unverified");
     t().clock.advance(1000);
     await rejectsWith(reset(pool.poolId, "unverified"), "InvalidParameterException", NO_CONTACT);
@@ -147,13 +147,13 @@ describeEachEngine("AdminResetUserPassword", (t) => {
         SmsMessage: "Reset code {####}",
       },
     });
-    await confirmedUser(t(), pool.poolId, "mailed", EMAIL);
+    await permanentPasswordUser(t(), pool.poolId, "mailed", EMAIL);
     await reset(pool.poolId, "mailed");
     const mail = (await outbox(t(), pool.poolId)).at(-1);
     assert.equal(mail?.subject, "Reset your password");
     assert.equal(mail?.body, `Hello mailed, your reset code is ${codeIn(mail)}`);
 
-    await confirmedUser(t(), pool.poolId, "texted", PHONE);
+    await permanentPasswordUser(t(), pool.poolId, "texted", PHONE);
     await reset(pool.poolId, "texted");
     const sms = (await outbox(t(), pool.poolId)).at(-1);
     assert.equal(sms?.body, `Reset code ${codeIn(sms)}`);
@@ -161,7 +161,7 @@ describeEachEngine("AdminResetUserPassword", (t) => {
 
   it("refuses a disabled user with NotAuthorizedException and changes nothing", async () => {
     const pool = await poolWith({});
-    await confirmedUser(t(), pool.poolId, "dora", EMAIL);
+    await permanentPasswordUser(t(), pool.poolId, "dora", EMAIL);
     await t().client.send(new AdminDisableUserCommand({ UserPoolId: pool.poolId, Username: "dora" }));
     await rejectsWith(reset(pool.poolId, "dora"), "NotAuthorizedException", "User is disabled.");
     assert.equal(await statusOf(t(), pool.poolId, "dora"), "CONFIRMED");
@@ -202,7 +202,7 @@ describeEachEngine("AdminResetUserPassword", (t) => {
 
   it("sends a RESET_REQUIRED user a new code that replaces the previous one", async () => {
     const pool = await poolWith({});
-    await confirmedUser(t(), pool.poolId, "again", EMAIL);
+    await permanentPasswordUser(t(), pool.poolId, "again", EMAIL);
     await reset(pool.poolId, "again");
     const first = codeIn((await outbox(t(), pool.poolId)).at(-1));
     await reset(pool.poolId, "again");
@@ -218,7 +218,7 @@ describeEachEngine("AdminResetUserPassword", (t) => {
   it("finds the user by alias and by sub", async () => {
     const pool = await poolWith({ AliasAttributes: ["email"] });
     const sub = await createUser(t().client, pool.poolId, "invited", EMAIL);
-    await confirmedUser(t(), pool.poolId, "other", { email: "other@example.com", email_verified: "true" });
+    await permanentPasswordUser(t(), pool.poolId, "other", { email: "other@example.com", email_verified: "true" });
     await reset(pool.poolId, "other@example.com");
     assert.equal(await statusOf(t(), pool.poolId, "other"), "RESET_REQUIRED");
     await rejectsWith(reset(pool.poolId, sub), "NotAuthorizedException", CANNOT_RESET);
@@ -236,7 +236,7 @@ describeEachEngine("AdminResetUserPassword", (t) => {
 
   it("requires a signature", async () => {
     const pool = await poolWith({});
-    await confirmedUser(t(), pool.poolId, "unsigned", EMAIL);
+    await permanentPasswordUser(t(), pool.poolId, "unsigned", EMAIL);
     const response = await rawPost(
       t().url,
       jsonHeaders("AdminResetUserPassword"),

@@ -9,11 +9,11 @@ import {
 } from "@aws-sdk/client-cognito-identity-provider";
 import { rejectsWith } from "../support/fixtures.js";
 import {
-  confirmedUser,
   confirmForgotPassword,
   forgotPassword,
   NEW_PASSWORD,
   passwordWorks,
+  permanentPasswordUser,
   storedUser,
 } from "../support/passwords.js";
 import { jsonHeaders, rawPost } from "../support/rawHttp.js";
@@ -38,14 +38,14 @@ const EMAIL = { email: "alice@example.com", email_verified: "true" };
 describeEachEngine("ConfirmForgotPassword", (t) => {
   /** A CONFIRMED user with a verified email, and the reset code ForgotPassword mailed them. */
   async function userWithCode(pool: SelfServicePool, username: string): Promise<string> {
-    await confirmedUser(t(), pool.poolId, username, { email: `${username}@example.com`, email_verified: "true" });
+    await permanentPasswordUser(t(), pool.poolId, username, { email: `${username}@example.com`, email_verified: "true" });
     await forgotPassword(t(), pool, username);
     return latestCode(t(), pool.poolId);
   }
 
   it("completes an administrator's reset: RESET_REQUIRED becomes CONFIRMED with the new password, and the code works once", async () => {
     const pool = await selfServicePool(t());
-    await confirmedUser(t(), pool.poolId, "alice", EMAIL);
+    await permanentPasswordUser(t(), pool.poolId, "alice", EMAIL);
     await t().client.send(new AdminResetUserPasswordCommand({ UserPoolId: pool.poolId, Username: "alice" }));
     const code = await latestCode(t(), pool.poolId);
     const before = await getUser(t(), pool.poolId, "alice");
@@ -122,7 +122,7 @@ describeEachEngine("ConfirmForgotPassword", (t) => {
 
   it("answers ExpiredCodeException when no code was requested, and a code works only for its own user", async () => {
     const pool = await selfServicePool(t());
-    await confirmedUser(t(), pool.poolId, "nocode", EMAIL);
+    await permanentPasswordUser(t(), pool.poolId, "nocode", EMAIL);
     await rejectsWith(confirmForgotPassword(t(), pool, "nocode", "123456"), "ExpiredCodeException", EXPIRED);
     const code = await userWithCode(pool, "owner");
     await rejectsWith(confirmForgotPassword(t(), pool, "nocode", code), "ExpiredCodeException", EXPIRED);

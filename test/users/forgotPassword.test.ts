@@ -9,11 +9,11 @@ import {
 } from "@aws-sdk/client-cognito-identity-provider";
 import { createUser, rejectsWith } from "../support/fixtures.js";
 import {
-  confirmedUser,
   confirmForgotPassword,
   forgotPassword,
   NEW_PASSWORD,
   passwordWorks,
+  permanentPasswordUser,
   storedUser,
 } from "../support/passwords.js";
 import { jsonHeaders, rawPost } from "../support/rawHttp.js";
@@ -87,7 +87,7 @@ describeEachEngine("ForgotPassword", (t) => {
 
   it("texts the code when the user has a verified phone and the pool has no AccountRecoverySetting", async () => {
     const p = await pool();
-    await confirmedUser(t(), p.poolId, "phil", { ...EMAIL, ...PHONE });
+    await permanentPasswordUser(t(), p.poolId, "phil", { ...EMAIL, ...PHONE });
     const out = await forgotPassword(t(), p, "phil");
     assert.deepEqual(out.CodeDeliveryDetails, {
       Destination: "+*******1212",
@@ -108,7 +108,7 @@ describeEachEngine("ForgotPassword", (t) => {
         ],
       },
     });
-    await confirmedUser(t(), p.poolId, "both", { ...EMAIL, ...PHONE });
+    await permanentPasswordUser(t(), p.poolId, "both", { ...EMAIL, ...PHONE });
     const out = await forgotPassword(t(), p, "both");
     assert.equal(out.CodeDeliveryDetails?.DeliveryMedium, "EMAIL");
     assert.equal((await outbox(t(), p.poolId)).at(-1)?.destination, "alice@example.com");
@@ -136,7 +136,7 @@ describeEachEngine("ForgotPassword", (t) => {
 
   it("lets a RESET_REQUIRED user ask for a code", async () => {
     const p = await pool();
-    await confirmedUser(t(), p.poolId, "imported", EMAIL);
+    await permanentPasswordUser(t(), p.poolId, "imported", EMAIL);
     await t().client.send(new AdminResetUserPasswordCommand({ UserPoolId: p.poolId, Username: "imported" }));
     await forgotPassword(t(), p, "imported");
     assert.equal((await outbox(t(), p.poolId)).length, 2);
@@ -154,7 +154,7 @@ describeEachEngine("ForgotPassword", (t) => {
 
     it("refuses a disabled user with NotAuthorizedException", async () => {
       const p = await pool({}, { PreventUserExistenceErrors: "LEGACY" });
-      await confirmedUser(t(), p.poolId, "dora", EMAIL);
+      await permanentPasswordUser(t(), p.poolId, "dora", EMAIL);
       await t().client.send(new AdminDisableUserCommand({ UserPoolId: p.poolId, Username: "dora" }));
       await rejectsWith(forgotPassword(t(), p, "dora"), "NotAuthorizedException", "User is disabled.");
       assert.deepEqual(await outbox(t(), p.poolId), []);
@@ -162,7 +162,7 @@ describeEachEngine("ForgotPassword", (t) => {
 
     it("answers a user without a verified contact with InvalidParameterException, an UNCONFIRMED one too", async () => {
       const p = await pool();
-      await confirmedUser(t(), p.poolId, "unverified", { email: "unverified@example.com" });
+      await permanentPasswordUser(t(), p.poolId, "unverified", { email: "unverified@example.com" });
       await rejectsWith(forgotPassword(t(), p, "unverified"), "InvalidParameterException", NO_CONTACT);
       await signUp(t(), p, "signer", { email: "signer@example.com" });
       const sent = (await outbox(t(), p.poolId)).length;
@@ -212,9 +212,9 @@ describeEachEngine("ForgotPassword", (t) => {
 
     it("hides a disabled user and a user without a verified contact the same way", async () => {
       const p = await pool({}, { PreventUserExistenceErrors: "ENABLED" });
-      await confirmedUser(t(), p.poolId, "dora", EMAIL);
+      await permanentPasswordUser(t(), p.poolId, "dora", EMAIL);
       await t().client.send(new AdminDisableUserCommand({ UserPoolId: p.poolId, Username: "dora" }));
-      await confirmedUser(t(), p.poolId, "unverified", { email: "unverified@example.com" });
+      await permanentPasswordUser(t(), p.poolId, "unverified", { email: "unverified@example.com" });
       for (const username of ["dora", "unverified"]) {
         const out = await forgotPassword(t(), p, username);
         assert.equal(out.CodeDeliveryDetails?.DeliveryMedium, "EMAIL");
@@ -225,7 +225,7 @@ describeEachEngine("ForgotPassword", (t) => {
 
     it("still sends real codes to real users, and still refuses FORCE_CHANGE_PASSWORD", async () => {
       const p = await pool({}, { PreventUserExistenceErrors: "ENABLED" });
-      await confirmedUser(t(), p.poolId, "alice", EMAIL);
+      await permanentPasswordUser(t(), p.poolId, "alice", EMAIL);
       const out = await forgotPassword(t(), p, "alice");
       assert.deepEqual(out.CodeDeliveryDetails, { Destination: "a***@e***", DeliveryMedium: "EMAIL", AttributeName: "email" });
       assert.equal((await outbox(t(), p.poolId)).length, 1);
@@ -239,7 +239,7 @@ describeEachEngine("ForgotPassword", (t) => {
         { AccountRecoverySetting: { RecoveryMechanisms: [{ Name: "admin_only", Priority: 1 }] } },
         { PreventUserExistenceErrors: "ENABLED" },
       );
-      await confirmedUser(t(), p.poolId, "alice", EMAIL);
+      await permanentPasswordUser(t(), p.poolId, "alice", EMAIL);
       await rejectsWith(forgotPassword(t(), p, "alice"), "InvalidParameterException", NO_CONTACT);
       await rejectsWith(forgotPassword(t(), p, "ghost"), "InvalidParameterException", NO_CONTACT);
       assert.deepEqual(await outbox(t(), p.poolId), []);
@@ -249,7 +249,7 @@ describeEachEngine("ForgotPassword", (t) => {
   it("requires the right SECRET_HASH from a client with a secret", async () => {
     const p = await pool({}, { GenerateSecret: true });
     assert.ok(p.clientSecret);
-    await confirmedUser(t(), p.poolId, "sam", EMAIL);
+    await permanentPasswordUser(t(), p.poolId, "sam", EMAIL);
     await rejectsWith(
       t().client.send(new ForgotPasswordCommand({ ClientId: p.clientId, Username: "sam" })),
       "NotAuthorizedException",
@@ -273,7 +273,7 @@ describeEachEngine("ForgotPassword", (t) => {
 
   it("needs no signature, and answers an unknown client with ResourceNotFoundException", async () => {
     const p = await pool();
-    await confirmedUser(t(), p.poolId, "unsigned", EMAIL);
+    await permanentPasswordUser(t(), p.poolId, "unsigned", EMAIL);
     const response = await rawPost(
       t().url,
       jsonHeaders("ForgotPassword"),

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import { AdminCreateUserCommand, AdminDisableUserCommand, ConfirmSignUpCommand } from "@aws-sdk/client-cognito-identity-provider";
-import { attributesOf, rejectsWith } from "../support/fixtures.js";
+import { AdminDisableUserCommand, ConfirmSignUpCommand } from "@aws-sdk/client-cognito-identity-provider";
+import { attributesOf, createUser, rejectsWith } from "../support/fixtures.js";
 import {
   confirmSignUp,
   getUser,
@@ -123,9 +123,7 @@ describeEachEngine("ConfirmSignUp", (t) => {
 
   it("answers a user who is not UNCONFIRMED with NotAuthorizedException naming the actual status", async () => {
     const pool = await selfServicePool(t(), {}, { PreventUserExistenceErrors: "ENABLED" });
-    await t().client.send(
-      new AdminCreateUserCommand({ UserPoolId: pool.poolId, Username: "invited", MessageAction: "SUPPRESS" }),
-    );
+    await createUser(t().client, pool.poolId, "invited");
     await rejectsWith(
       confirmSignUp(t(), pool, "invited", "123456"),
       "NotAuthorizedException",
@@ -212,17 +210,7 @@ describeEachEngine("ConfirmSignUp", (t) => {
 
   it("refuses to take a verified email another user holds unless ForceAliasCreation, then moves it", async () => {
     const pool = await selfServicePool(t(), { AliasAttributes: ["email"] });
-    await t().client.send(
-      new AdminCreateUserCommand({
-        UserPoolId: pool.poolId,
-        Username: "jie",
-        UserAttributes: [
-          { Name: "email", Value: "jie@example.com" },
-          { Name: "email_verified", Value: "true" },
-        ],
-        MessageAction: "SUPPRESS",
-      }),
-    );
+    await createUser(t().client, pool.poolId, "jie", { email: "jie@example.com", email_verified: "true" });
     await signUp(t(), pool, "shirley", { email: "jie@example.com" });
     const code = await latestCode(t(), pool.poolId);
 

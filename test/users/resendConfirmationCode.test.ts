@@ -2,11 +2,10 @@ import assert from "node:assert/strict";
 import { it } from "node:test";
 import {
   AdminConfirmSignUpCommand,
-  AdminCreateUserCommand,
   AdminDisableUserCommand,
   ResendConfirmationCodeCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { rejectsWith } from "../support/fixtures.js";
+import { createUser, rejectsWith } from "../support/fixtures.js";
 import {
   codeIn,
   confirmSignUp,
@@ -79,14 +78,7 @@ describeEachEngine("ResendConfirmationCode", (t) => {
     const pool = await selfServicePool(t());
     await signUp(t(), pool, "done", { email: "done@example.com" });
     await t().client.send(new AdminConfirmSignUpCommand({ UserPoolId: pool.poolId, Username: "done" }));
-    await t().client.send(
-      new AdminCreateUserCommand({
-        UserPoolId: pool.poolId,
-        Username: "invited",
-        UserAttributes: [{ Name: "email", Value: "invited@example.com" }],
-        MessageAction: "SUPPRESS",
-      }),
-    );
+    await createUser(t().client, pool.poolId, "invited", { email: "invited@example.com" });
     const before = (await outbox(t(), pool.poolId)).length;
     await rejectsWith(resendCode(t(), pool, "done"), "InvalidParameterException", "User is already confirmed.");
     await rejectsWith(resendCode(t(), pool, "invited"), "InvalidParameterException", "User is already confirmed.");

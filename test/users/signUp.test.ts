@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import { AdminCreateUserCommand, SignUpCommand } from "@aws-sdk/client-cognito-identity-provider";
-import { attributesOf, rejectsWith } from "../support/fixtures.js";
+import { SignUpCommand } from "@aws-sdk/client-cognito-identity-provider";
+import { attributesOf, createUser, rejectsWith } from "../support/fixtures.js";
 import {
   codeIn,
   getUser,
@@ -140,9 +140,7 @@ describeEachEngine("SignUp", (t) => {
       assert.equal((await outbox(t(), pool.poolId)).length, 0);
     }
     // An administrator-created user holds the name just the same.
-    await t().client.send(
-      new AdminCreateUserCommand({ UserPoolId: legacy.poolId, Username: "admin-made", MessageAction: "SUPPRESS" }),
-    );
+    await createUser(t().client, legacy.poolId, "admin-made");
     await rejectsWith(signUp(t(), legacy, "admin-made"), "UsernameExistsException", "User already exists");
   });
 
@@ -182,17 +180,7 @@ describeEachEngine("SignUp", (t) => {
       "InvalidParameterException",
       "Username cannot be of email format, since user pool is configured for email alias.",
     );
-    await t().client.send(
-      new AdminCreateUserCommand({
-        UserPoolId: pool.poolId,
-        Username: "jie",
-        UserAttributes: [
-          { Name: "email", Value: "jie@example.com" },
-          { Name: "email_verified", Value: "true" },
-        ],
-        MessageAction: "SUPPRESS",
-      }),
-    );
+    await createUser(t().client, pool.poolId, "jie", { email: "jie@example.com", email_verified: "true" });
     // Developer guide, "Managing error responses": the clash only surfaces when Shirley confirms.
     const out = await signUp(t(), pool, "shirley", { email: "jie@example.com" });
     assert.equal(out.CodeDeliveryDetails?.Destination, "j***@e***");

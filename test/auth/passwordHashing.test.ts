@@ -40,7 +40,12 @@ describe("password hashes and lockouts in a data directory", () => {
     const first = await startTestServer("sqlite", { data });
     const pool = await signInPool(first.client);
     await confirmedUser(first.client, pool, "locked");
-    for (let i = 0; i < 5; i++) await assert.rejects(adminSignIn(first.client, pool, "locked", "Wrong-Passw0rd!"));
+    // Only wrong-password failures count toward the lock, so each of the five must be one.
+    for (let i = 0; i < 5; i++)
+      await assert.rejects(adminSignIn(first.client, pool, "locked", "Wrong-Passw0rd!"), {
+        name: "NotAuthorizedException",
+        message: "Incorrect username or password.",
+      });
     // Three more failures, each once the previous lock ran out: the lock is now 8 s, ample for a restart.
     for (const lockMs of [1000, 2000, 4000]) {
       first.clock.advance(lockMs + 1);

@@ -50,6 +50,24 @@ export async function rejectsWith(promise: Promise<unknown>, name: string, messa
   assert.fail(`expected ${name}, but the call succeeded`);
 }
 
+/**
+ * Asserts the two refusals a client with a secret gives every operation that
+ * takes SECRET_HASH: none sent, then `wrongHash`. `send` makes the call with
+ * the hash it is given (undefined: none).
+ */
+export async function rejectsSecretHash(
+  clientId: string,
+  send: (secretHash: string | undefined) => Promise<unknown>,
+  wrongHash: string,
+): Promise<void> {
+  await rejectsWith(
+    send(undefined),
+    "NotAuthorizedException",
+    `Client ${clientId} is configured with secret but SECRET_HASH was not received`,
+  );
+  await rejectsWith(send(wrongHash), "NotAuthorizedException", `Unable to verify secret hash for client ${clientId}`);
+}
+
 /** Creates a user with MessageAction SUPPRESS and returns its sub. */
 export async function createUser(
   client: CognitoIdentityProviderClient,

@@ -9,9 +9,9 @@ import {
   RevokeTokenCommand,
   UpdateUserPoolClientCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { secretHash } from "../../src/domain/secretHash.js";
 import { adminSignIn, claimsOf, confirmedUser, refresh, signInPool } from "../support/auth.js";
 import { createAppClient, rejectsWith } from "../support/fixtures.js";
+import { secretHashFor } from "../support/selfService.js";
 import { describeEachEngine } from "../support/testServer.js";
 
 describeEachEngine("REFRESH_TOKEN_AUTH, RevokeToken and global sign-out", (t) => {
@@ -121,16 +121,16 @@ describeEachEngine("REFRESH_TOKEN_AUTH, RevokeToken and global sign-out", (t) =>
 
   it("takes the SECRET_HASH of the username or the sub for a client with a secret", async () => {
     const pool = await signInPool(t().client, {}, { GenerateSecret: true });
-    const sealed = (await t().server.domain.store.getClient(pool.clientId))?.sealedSecret ?? "";
-    const secret = t().server.domain.sealer.open(sealed);
-    const hash = secretHash(secret, "fay", pool.clientId);
+    const secret = pool.clientSecret;
+    assert.ok(secret);
+    const hash = secretHashFor(secret, "fay", pool.clientId);
     const tokens = await confirmedUser(t().client, pool, "fay", {}, { SECRET_HASH: hash });
     const token = tokens.RefreshToken;
     const sub = String(claimsOf(tokens.AccessToken).sub);
     await rejectsWith(refresh(t().client, pool, token), "NotAuthorizedException", /SECRET_HASH was not received/);
     assert.ok((await refresh(t().client, pool, token, { SECRET_HASH: hash })).AuthenticationResult);
     assert.ok(
-      (await refresh(t().client, pool, token, { SECRET_HASH: secretHash(secret, sub, pool.clientId) })).AuthenticationResult,
+      (await refresh(t().client, pool, token, { SECRET_HASH: secretHashFor(secret, sub, pool.clientId) })).AuthenticationResult,
     );
     await rejectsWith(
       t().client.send(new RevokeTokenCommand({ ClientId: pool.clientId, Token: token })),

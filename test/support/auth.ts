@@ -15,6 +15,7 @@ export const PASSWORD = "Final-Passw0rd!";
 export interface SignInPool {
   poolId: string;
   clientId: string;
+  clientSecret?: string;
 }
 
 /** A pool with an app client that allows the admin password flow (and refresh). */
@@ -24,11 +25,11 @@ export async function signInPool(
   app: Parameters<typeof createAppClient>[2] = {},
 ): Promise<SignInPool> {
   const poolId = await createPool(client, pool);
-  const { clientId } = await createAppClient(client, poolId, {
+  const appClient = await createAppClient(client, poolId, {
     ExplicitAuthFlows: ["ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
     ...app,
   });
-  return { poolId, clientId };
+  return { poolId, ...appClient };
 }
 
 /**

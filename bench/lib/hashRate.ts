@@ -1,5 +1,5 @@
 import { hash } from "@node-rs/argon2";
-import { STANDARD_HASH } from "../../src/domain/passwordHasher.js";
+import { STANDARD_HASH } from "../../src/domain/kernel/passwordHasher.js";
 import type { LoadResult } from "./loadgen.js";
 
 /**

@@ -1,5 +1,5 @@
-import { createPool } from "../../src/domain/pools.js";
-import { userKeys } from "../../src/domain/userKeys.js";
+import { createPool } from "../../src/domain/pools/pools.js";
+import { userKeys } from "../../src/domain/users/userKeys.js";
 import { createLogger } from "../../src/server/logger.js";
 import { openDomain } from "../../src/server/startServer.js";
 

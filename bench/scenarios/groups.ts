@@ -1,5 +1,5 @@
-import { MAX_GROUPS_PER_USER } from "../../src/domain/groupMembers.js";
-import { createGroup } from "../../src/domain/groups.js";
+import { MAX_GROUPS_PER_USER } from "../../src/domain/groups/groupMembers.js";
+import { createGroup } from "../../src/domain/groups/groups.js";
 import { createLogger } from "../../src/server/logger.js";
 import { openDomain } from "../../src/server/startServer.js";
 import { pageRequests } from "../lib/call.js";

@@ -1,10 +1,10 @@
 import { Command, InvalidArgumentError, Option } from "commander";
-import { createAdminKey, deleteAdminKey, listAdminKeys } from "../domain/adminKeys.js";
-import { compact } from "../domain/compact.js";
-import type { DomainContext } from "../domain/context.js";
-import { listOutbox } from "../domain/outbox.js";
-import { getPool } from "../domain/pools.js";
-import { rotateSigningKeys } from "../domain/signingKeys.js";
+import { createAdminKey, deleteAdminKey, listAdminKeys } from "../domain/access/adminKeys.js";
+import { listOutbox } from "../domain/courier/outbox.js";
+import { compact } from "../domain/kernel/compact.js";
+import type { DomainContext } from "../domain/kernel/context.js";
+import { getPool } from "../domain/pools/pools.js";
+import { rotateSigningKeys } from "../domain/tokens/signingKeys.js";
 import { createLogger } from "../server/logger.js";
 import { openDomain, startServer } from "../server/startServer.js";
 import type { MessageRecord } from "../store/records.js";

@@ -1,4 +1,4 @@
-import { addUserToGroup } from "../domain/groupMembers.js";
+import { addUserToGroup } from "../domain/groups/groupMembers.js";
 import { GroupNameType, UsernameType, UserPoolIdType } from "./modelTypes.js";
 import { defineOperation } from "./operation.js";
 import { required, struct } from "./shape.js";

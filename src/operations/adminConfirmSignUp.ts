@@ -1,4 +1,4 @@
-import { adminConfirmSignUp } from "../domain/confirmSignUp.js";
+import { adminConfirmSignUp } from "../domain/flows/confirmSignUp.js";
 import { ClientMetadataType, UsernameType, UserPoolIdType } from "./modelTypes.js";
 import { defineOperation } from "./operation.js";
 import { required, struct } from "./shape.js";

@@ -1,5 +1,5 @@
-import { adminCreateUser } from "../domain/adminCreateUser.js";
-import { compact } from "../domain/compact.js";
+import { adminCreateUser } from "../domain/flows/adminCreateUser.js";
+import { compact } from "../domain/kernel/compact.js";
 import {
   AttributeListType,
   ClientMetadataType,

@@ -1,5 +1,5 @@
-import { getPool } from "../domain/pools.js";
-import { deleteUserAttributes } from "../domain/updateUserAttributes.js";
+import { deleteUserAttributes } from "../domain/flows/updateUserAttributes.js";
+import { getPool } from "../domain/pools/pools.js";
 import { AttributeNameListType, UsernameType, UserPoolIdType } from "./modelTypes.js";
 import { defineOperation } from "./operation.js";
 import { required, struct } from "./shape.js";

@@ -1,5 +1,5 @@
-import { getPool } from "../domain/pools.js";
-import { setUserEnabled } from "../domain/userState.js";
+import { setUserEnabled } from "../domain/flows/userState.js";
+import { getPool } from "../domain/pools/pools.js";
 import { UsernameType, UserPoolIdType } from "./modelTypes.js";
 import { defineOperation } from "./operation.js";
 import { required, struct } from "./shape.js";

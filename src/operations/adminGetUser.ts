@@ -1,6 +1,6 @@
-import { getPool } from "../domain/pools.js";
-import { attributeList } from "../domain/user.js";
-import { requireUser } from "../domain/userLookup.js";
+import { getPool } from "../domain/pools/pools.js";
+import { attributeList } from "../domain/users/user.js";
+import { requireUser } from "../domain/users/userLookup.js";
 import { UsernameType, UserPoolIdType } from "./modelTypes.js";
 import { defineOperation, epochSeconds } from "./operation.js";
 import { required, struct } from "./shape.js";

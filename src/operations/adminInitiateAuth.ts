@@ -1,5 +1,5 @@
-import { getPoolClient } from "../domain/clients.js";
-import { initiateAuth } from "../domain/signIn.js";
+import { getPoolClient } from "../domain/pools/clients.js";
+import { initiateAuth } from "../domain/signIn/signIn.js";
 import { authOutput } from "./authOutput.js";
 import {
   AnalyticsMetadataType,

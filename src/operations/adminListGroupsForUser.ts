@@ -1,4 +1,4 @@
-import { listGroupsForUser } from "../domain/groupMembers.js";
+import { listGroupsForUser } from "../domain/groups/groupMembers.js";
 import { groupType } from "./groupOutput.js";
 import { PaginationKey, QueryLimitType, UsernameType, UserPoolIdType } from "./modelTypes.js";
 import { defineOperation } from "./operation.js";

@@ -1,4 +1,4 @@
-import { removeUserFromGroup } from "../domain/groupMembers.js";
+import { removeUserFromGroup } from "../domain/groups/groupMembers.js";
 import { GroupNameType, UsernameType, UserPoolIdType } from "./modelTypes.js";
 import { defineOperation } from "./operation.js";
 import { required, struct } from "./shape.js";

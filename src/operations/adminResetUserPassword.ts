@@ -1,4 +1,4 @@
-import { adminResetUserPassword } from "../domain/passwordReset.js";
+import { adminResetUserPassword } from "../domain/flows/passwordReset.js";
 import { ClientMetadataType, UsernameType, UserPoolIdType } from "./modelTypes.js";
 import { defineOperation } from "./operation.js";
 import { required, struct } from "./shape.js";

@@ -1,4 +1,4 @@
-import { adminSetUserPassword } from "../domain/adminSetUserPassword.js";
+import { adminSetUserPassword } from "../domain/flows/adminSetUserPassword.js";
 import { PasswordType, UsernameType, UserPoolIdType } from "./modelTypes.js";
 import { defineOperation } from "./operation.js";
 import { boolean, required, struct } from "./shape.js";

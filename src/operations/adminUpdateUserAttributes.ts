@@ -1,5 +1,5 @@
-import { getPool } from "../domain/pools.js";
-import { updateUserAttributes } from "../domain/updateUserAttributes.js";
+import { updateUserAttributes } from "../domain/flows/updateUserAttributes.js";
+import { getPool } from "../domain/pools/pools.js";
 import { AttributeListType, ClientMetadataType, UsernameType, UserPoolIdType } from "./modelTypes.js";
 import { defineOperation } from "./operation.js";
 import { required, struct } from "./shape.js";

@@ -1,6 +1,6 @@
-import { getPool } from "../domain/pools.js";
-import { signOutEverywhere } from "../domain/signOut.js";
-import { requireUser } from "../domain/userLookup.js";
+import { getPool } from "../domain/pools/pools.js";
+import { signOutEverywhere } from "../domain/tokens/signOut.js";
+import { requireUser } from "../domain/users/userLookup.js";
 import { UsernameType, UserPoolIdType } from "./modelTypes.js";
 import { defineOperation } from "./operation.js";
 import { required, struct } from "./shape.js";

@@ -1,4 +1,4 @@
-import { changePassword } from "../domain/changePassword.js";
+import { changePassword } from "../domain/flows/changePassword.js";
 import { PasswordType, TokenModelType } from "./modelTypes.js";
 import { defineOperation } from "./operation.js";
 import { required, struct } from "./shape.js";

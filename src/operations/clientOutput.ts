@@ -1,4 +1,4 @@
-import type { AppClient } from "../domain/clients.js";
+import type { AppClient } from "../domain/pools/clients.js";
 import { epochSeconds } from "./operation.js";
 
 /** UserPoolClientType; the secret is included, as DescribeUserPoolClient does (reference §3.3). */

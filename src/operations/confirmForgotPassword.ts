@@ -1,5 +1,5 @@
-import { compact } from "../domain/compact.js";
-import { confirmForgotPassword } from "../domain/passwordReset.js";
+import { confirmForgotPassword } from "../domain/flows/passwordReset.js";
+import { compact } from "../domain/kernel/compact.js";
 import { ConfirmationCodeType, PasswordType, selfServiceMembers } from "./modelTypes.js";
 import { defineOperation } from "./operation.js";
 import { required, struct } from "./shape.js";

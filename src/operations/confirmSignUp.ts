@@ -1,5 +1,5 @@
-import { compact } from "../domain/compact.js";
-import { confirmSignUp } from "../domain/confirmSignUp.js";
+import { confirmSignUp } from "../domain/flows/confirmSignUp.js";
+import { compact } from "../domain/kernel/compact.js";
 import { ConfirmationCodeType, SessionType, selfServiceMembers } from "./modelTypes.js";
 import { defineOperation } from "./operation.js";
 import { boolean, required, struct } from "./shape.js";

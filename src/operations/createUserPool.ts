@@ -1,4 +1,4 @@
-import { createPool } from "../domain/pools.js";
+import { createPool } from "../domain/pools/pools.js";
 import {
   AliasAttributeType,
   poolSettingsMembers,

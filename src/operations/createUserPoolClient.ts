@@ -1,4 +1,4 @@
-import { createClient } from "../domain/clients.js";
+import { createClient } from "../domain/pools/clients.js";
 import { userPoolClientType } from "./clientOutput.js";
 import { ClientNameType, ClientSecretType, clientSettingsMembers, UserPoolIdType } from "./modelTypes.js";
 import { defineOperation } from "./operation.js";

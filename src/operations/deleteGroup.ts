@@ -1,4 +1,4 @@
-import { deleteGroup } from "../domain/groups.js";
+import { deleteGroup } from "../domain/groups/groups.js";
 import { GroupNameType, UserPoolIdType } from "./modelTypes.js";
 import { defineOperation } from "./operation.js";
 import { required, struct } from "./shape.js";

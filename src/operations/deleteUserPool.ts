@@ -1,4 +1,4 @@
-import { deletePool } from "../domain/pools.js";
+import { deletePool } from "../domain/pools/pools.js";
 import { UserPoolIdType } from "./modelTypes.js";
 import { defineOperation } from "./operation.js";
 import { required, struct } from "./shape.js";

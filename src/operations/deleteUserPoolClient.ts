@@ -1,4 +1,4 @@
-import { deleteClient } from "../domain/clients.js";
+import { deleteClient } from "../domain/pools/clients.js";
 import { ClientIdType, UserPoolIdType } from "./modelTypes.js";
 import { defineOperation } from "./operation.js";
 import { required, struct } from "./shape.js";

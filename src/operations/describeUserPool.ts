@@ -1,4 +1,4 @@
-import { countUsers, getPool } from "../domain/pools.js";
+import { countUsers, getPool } from "../domain/pools/pools.js";
 import { UserPoolIdType } from "./modelTypes.js";
 import { defineOperation } from "./operation.js";
 import { userPoolType } from "./poolOutput.js";

@@ -1,4 +1,4 @@
-import { getClient } from "../domain/clients.js";
+import { getClient } from "../domain/pools/clients.js";
 import { userPoolClientType } from "./clientOutput.js";
 import { ClientIdType, UserPoolIdType } from "./modelTypes.js";
 import { defineOperation } from "./operation.js";

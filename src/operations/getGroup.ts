@@ -1,4 +1,4 @@
-import { getGroup } from "../domain/groups.js";
+import { getGroup } from "../domain/groups/groups.js";
 import { groupType } from "./groupOutput.js";
 import { GroupNameType, UserPoolIdType } from "./modelTypes.js";
 import { defineOperation } from "./operation.js";

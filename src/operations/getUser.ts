@@ -1,4 +1,4 @@
-import { readOwnUser } from "../domain/ownUser.js";
+import { readOwnUser } from "../domain/flows/ownUser.js";
 import { TokenModelType } from "./modelTypes.js";
 import { defineOperation } from "./operation.js";
 import { required, struct } from "./shape.js";

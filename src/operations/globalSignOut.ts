@@ -1,5 +1,5 @@
-import { authenticateAccessToken } from "../domain/accessTokens.js";
-import { signOutEverywhere } from "../domain/signOut.js";
+import { authenticateAccessToken } from "../domain/tokens/accessTokens.js";
+import { signOutEverywhere } from "../domain/tokens/signOut.js";
 import { TokenModelType } from "./modelTypes.js";
 import { defineOperation } from "./operation.js";
 import { required, struct } from "./shape.js";

@@ -1,4 +1,4 @@
-import type { Group } from "../domain/groups.js";
+import type { Group } from "../domain/groups/groups.js";
 import { epochSeconds } from "./operation.js";
 
 /** GroupType (reference §11): members without a value are left out, as Cognito's create-group example shows. */

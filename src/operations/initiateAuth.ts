@@ -1,6 +1,6 @@
-import { getClientById } from "../domain/clients.js";
-import { getPool } from "../domain/pools.js";
-import { initiateAuth } from "../domain/signIn.js";
+import { getClientById } from "../domain/pools/clients.js";
+import { getPool } from "../domain/pools/pools.js";
+import { initiateAuth } from "../domain/signIn/signIn.js";
 import { authOutput } from "./authOutput.js";
 import {
   AnalyticsMetadataType,

@@ -1,4 +1,4 @@
-import { listGroups } from "../domain/groups.js";
+import { listGroups } from "../domain/groups/groups.js";
 import { groupType } from "./groupOutput.js";
 import { PaginationKey, QueryLimitType, UserPoolIdType } from "./modelTypes.js";
 import { defineOperation } from "./operation.js";

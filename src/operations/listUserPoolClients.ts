@@ -1,4 +1,4 @@
-import { listClients } from "../domain/clients.js";
+import { listClients } from "../domain/pools/clients.js";
 import { PaginationKey, PoolQueryLimitType, UserPoolIdType } from "./modelTypes.js";
 import { defineOperation } from "./operation.js";
 import { required, struct } from "./shape.js";

@@ -1,4 +1,4 @@
-import { listPools } from "../domain/pools.js";
+import { listPools } from "../domain/pools/pools.js";
 import { PaginationKeyType, PoolQueryLimitType } from "./modelTypes.js";
 import { defineOperation, epochSeconds } from "./operation.js";
 import { required, struct } from "./shape.js";

@@ -1,5 +1,5 @@
-import { compact } from "../domain/compact.js";
-import { listUsers } from "../domain/listUsers.js";
+import { compact } from "../domain/kernel/compact.js";
+import { listUsers } from "../domain/users/listUsers.js";
 import { AttributeNameListType, PaginationKeyType, QueryLimitType, UserPoolIdType } from "./modelTypes.js";
 import { defineOperation } from "./operation.js";
 import { required, string, struct } from "./shape.js";

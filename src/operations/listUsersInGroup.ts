@@ -1,4 +1,4 @@
-import { listUsersInGroup } from "../domain/groupMembers.js";
+import { listUsersInGroup } from "../domain/groups/groupMembers.js";
 import { GroupNameType, PaginationKey, QueryLimitType, UserPoolIdType } from "./modelTypes.js";
 import { defineOperation } from "./operation.js";
 import { required, struct } from "./shape.js";

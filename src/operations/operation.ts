@@ -1,4 +1,4 @@
-import type { DomainContext } from "../domain/context.js";
+import type { DomainContext } from "../domain/kernel/context.js";
 import { parseInput, type Shape } from "./shape.js";
 
 /**

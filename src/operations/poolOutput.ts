@@ -1,5 +1,5 @@
-import type { DomainContext } from "../domain/context.js";
-import { type Pool, poolArn } from "../domain/pools.js";
+import type { DomainContext } from "../domain/kernel/context.js";
+import { type Pool, poolArn } from "../domain/pools/pools.js";
 import { epochSeconds } from "./operation.js";
 
 /** UserPoolType, as CreateUserPool and DescribeUserPool return it. */

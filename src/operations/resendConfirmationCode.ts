@@ -1,5 +1,5 @@
-import { compact } from "../domain/compact.js";
-import { resendConfirmationCode } from "../domain/resendConfirmationCode.js";
+import { resendConfirmationCode } from "../domain/flows/resendConfirmationCode.js";
+import { compact } from "../domain/kernel/compact.js";
 import { selfServiceMembers } from "./modelTypes.js";
 import { defineOperation } from "./operation.js";
 import { struct } from "./shape.js";

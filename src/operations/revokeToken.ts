@@ -1,5 +1,5 @@
-import { getClientById } from "../domain/clients.js";
-import { revokeRefreshToken } from "../domain/signOut.js";
+import { getClientById } from "../domain/pools/clients.js";
+import { revokeRefreshToken } from "../domain/tokens/signOut.js";
 import { ClientIdType, ClientSecretType, TokenModelType } from "./modelTypes.js";
 import { defineOperation } from "./operation.js";
 import { required, struct } from "./shape.js";

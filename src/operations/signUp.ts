@@ -1,5 +1,5 @@
-import { compact } from "../domain/compact.js";
-import { signUp } from "../domain/signUp.js";
+import { signUp } from "../domain/flows/signUp.js";
+import { compact } from "../domain/kernel/compact.js";
 import { AttributeListType, PasswordType, selfServiceMembers } from "./modelTypes.js";
 import { defineOperation } from "./operation.js";
 import { struct } from "./shape.js";

@@ -1,5 +1,5 @@
-import { compact } from "../domain/compact.js";
-import { updateGroup } from "../domain/groups.js";
+import { updateGroup } from "../domain/groups/groups.js";
+import { compact } from "../domain/kernel/compact.js";
 import { groupType } from "./groupOutput.js";
 import { groupRequestMembers } from "./modelTypes.js";
 import { defineOperation } from "./operation.js";

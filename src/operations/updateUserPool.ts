@@ -1,4 +1,4 @@
-import { updatePool } from "../domain/pools.js";
+import { updatePool } from "../domain/pools/pools.js";
 import { poolSettingsMembers, UserPoolIdType, UserPoolNameType } from "./modelTypes.js";
 import { defineOperation } from "./operation.js";
 import { required, struct } from "./shape.js";

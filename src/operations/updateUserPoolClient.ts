@@ -1,4 +1,4 @@
-import { updateClient } from "../domain/clients.js";
+import { updateClient } from "../domain/pools/clients.js";
 import { userPoolClientType } from "./clientOutput.js";
 import { ClientIdType, ClientNameType, clientSettingsMembers, UserPoolIdType } from "./modelTypes.js";
 import { defineOperation } from "./operation.js";

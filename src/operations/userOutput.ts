@@ -1,4 +1,4 @@
-import { attributeList, type User } from "../domain/user.js";
+import { attributeList, type User } from "../domain/users/user.js";
 import { epochSeconds } from "./operation.js";
 
 /** UserType, as AdminCreateUser, ListUsers and ListUsersInGroup return it (attributes under `Attributes`). */

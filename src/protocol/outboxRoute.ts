@@ -1,6 +1,6 @@
-import { compact } from "../domain/compact.js";
-import type { DomainContext } from "../domain/context.js";
-import { listOutbox } from "../domain/outbox.js";
+import { listOutbox } from "../domain/courier/outbox.js";
+import { compact } from "../domain/kernel/compact.js";
+import type { DomainContext } from "../domain/kernel/context.js";
 import { AwsError, InvalidParameterException } from "../errors.js";
 import { type GetRoute, jsonResponse } from "./getRoute.js";
 import type { SigV4Verifier } from "./sigv4.js";

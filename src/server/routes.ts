@@ -1,6 +1,6 @@
-import type { DomainContext } from "../domain/context.js";
-import { publishedKeys } from "../domain/signingKeys.js";
-import { issuer } from "../domain/tokens.js";
+import type { DomainContext } from "../domain/kernel/context.js";
+import { publishedKeys } from "../domain/tokens/signingKeys.js";
+import { issuer } from "../domain/tokens/tokens.js";
 import { type GetRoute, jsonResponse } from "../protocol/getRoute.js";
 
 /** GET /health: 200 while the store answers, 503 otherwise. */

@@ -1,10 +1,10 @@
 import type { LevelWithSilent, Logger } from "pino";
-import { adminKeySecret, createAdminKey, listAdminKeys } from "../domain/adminKeys.js";
-import type { DomainContext } from "../domain/context.js";
-import { outboxSender } from "../domain/messages.js";
-import { FAST_HASH, PasswordHasher, STANDARD_HASH } from "../domain/passwordHasher.js";
-import { type Clock, cryptoRandom, type Random, systemClock } from "../domain/runtime.js";
-import { Sealer } from "../domain/sealer.js";
+import { adminKeySecret, createAdminKey, listAdminKeys } from "../domain/access/adminKeys.js";
+import { outboxSender } from "../domain/courier/messages.js";
+import type { DomainContext } from "../domain/kernel/context.js";
+import { FAST_HASH, PasswordHasher, STANDARD_HASH } from "../domain/kernel/passwordHasher.js";
+import { type Clock, cryptoRandom, type Random, systemClock } from "../domain/kernel/runtime.js";
+import { Sealer } from "../domain/kernel/sealer.js";
 import { OPERATIONS } from "../operations/index.js";
 import { ApiHandler } from "../protocol/handler.js";
 import { outboxRoute } from "../protocol/outboxRoute.js";

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
-import { FAST_HASH, STANDARD_HASH } from "../../src/domain/passwordHasher.js";
+import { FAST_HASH, STANDARD_HASH } from "../../src/domain/kernel/passwordHasher.js";
 import { adminSignIn, confirmedUser, signInPool } from "../support/auth.js";
 import { captureLog } from "../support/logs.js";
 import { startTestServer } from "../support/testServer.js";

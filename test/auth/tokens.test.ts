@@ -3,7 +3,7 @@ import { after, before, describe, it } from "node:test";
 import { CreateUserPoolClientCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { JwtRsaVerifier } from "aws-jwt-verify";
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
-import { rotateSigningKeys } from "../../src/domain/signingKeys.js";
+import { rotateSigningKeys } from "../../src/domain/tokens/signingKeys.js";
 import { adminSignIn, claimsOf, confirmedUser, PASSWORD, signInPool } from "../support/auth.js";
 import { describeEachEngine, startTestServer, type TestServer } from "../support/testServer.js";
 

@@ -5,7 +5,7 @@ import {
   AdminRemoveUserFromGroupCommand,
   ListUsersInGroupCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { MAX_GROUPS_PER_USER } from "../../src/domain/groupMembers.js";
+import { MAX_GROUPS_PER_USER } from "../../src/domain/groups/groupMembers.js";
 import { createPool, createUser, rejectsWith } from "../support/fixtures.js";
 import { describeEachEngine } from "../support/testServer.js";
 import { createGroup, groupNamesOf, memberNamesOf, numbered, seedGroups, seedMemberships } from "./fixtures.js";

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
 import { CreateGroupCommand, type CreateGroupCommandInput, GetGroupCommand } from "@aws-sdk/client-cognito-identity-provider";
-import { MAX_GROUPS_PER_POOL } from "../../src/domain/groups.js";
+import { MAX_GROUPS_PER_POOL } from "../../src/domain/groups/groups.js";
 import { createPool, rejectsWith } from "../support/fixtures.js";
 import { describeEachEngine } from "../support/testServer.js";
 import { createGroup, numbered, ROLE_A } from "./fixtures.js";

@@ -7,10 +7,10 @@ import {
   paginateAdminListGroupsForUser,
   paginateListUsersInGroup,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { addUserToGroup } from "../../src/domain/groupMembers.js";
-import { createGroup as createGroupInDomain, type GroupSettings } from "../../src/domain/groups.js";
-import { getPool } from "../../src/domain/pools.js";
-import { userKeys } from "../../src/domain/userKeys.js";
+import { addUserToGroup } from "../../src/domain/groups/groupMembers.js";
+import { createGroup as createGroupInDomain, type GroupSettings } from "../../src/domain/groups/groups.js";
+import { getPool } from "../../src/domain/pools/pools.js";
+import { userKeys } from "../../src/domain/users/userKeys.js";
 import type { TestServer } from "../support/testServer.js";
 
 export const ROLE_A = "arn:aws:iam::123456789012:role/GroupRoleA";

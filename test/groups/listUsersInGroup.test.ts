@@ -6,7 +6,7 @@ import {
   ListUsersInGroupCommand,
   type ListUsersInGroupCommandInput,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { addUserToGroup } from "../../src/domain/groupMembers.js";
+import { addUserToGroup } from "../../src/domain/groups/groupMembers.js";
 import { createPool, createUser, rejectsWith } from "../support/fixtures.js";
 import { describeEachEngine } from "../support/testServer.js";
 import { memberNamesOf, numbered, seedGroups, seedMemberships, seedUsers } from "./fixtures.js";

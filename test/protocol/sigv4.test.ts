@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
 import { ListUserPoolsCommand } from "@aws-sdk/client-cognito-identity-provider";
-import { createAdminKey, deleteAdminKey } from "../../src/domain/adminKeys.js";
+import { createAdminKey, deleteAdminKey } from "../../src/domain/access/adminKeys.js";
 import { createPool, rejectsWith } from "../support/fixtures.js";
 import { jsonHeaders, rawPost, signedHeaders } from "../support/rawHttp.js";
 import { describeEachEngine, sdkClient, TEST_CREDENTIALS } from "../support/testServer.js";

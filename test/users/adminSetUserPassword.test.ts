@@ -6,9 +6,9 @@ import {
   AdminSetUserPasswordCommand,
   type AdminSetUserPasswordCommandInput,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { getPool } from "../../src/domain/pools.js";
-import { saveUser } from "../../src/domain/saveUser.js";
-import { userFromRecord } from "../../src/domain/user.js";
+import { getPool } from "../../src/domain/pools/pools.js";
+import { saveUser } from "../../src/domain/users/saveUser.js";
+import { userFromRecord } from "../../src/domain/users/user.js";
 import { attributesOf, createPool, createUser, rejectsWith } from "../support/fixtures.js";
 import { NEW_PASSWORD, passwordWorks, storedUser } from "../support/passwords.js";
 import { jsonHeaders, rawPost } from "../support/rawHttp.js";

@@ -9,10 +9,10 @@ import {
   paginateListUsers,
 } from "@aws-sdk/client-cognito-identity-provider";
 import fc from "fast-check";
-import { getPool } from "../../src/domain/pools.js";
-import { saveUser } from "../../src/domain/saveUser.js";
-import type { UserStatus } from "../../src/domain/user.js";
-import { findUser } from "../../src/domain/userLookup.js";
+import { getPool } from "../../src/domain/pools/pools.js";
+import { saveUser } from "../../src/domain/users/saveUser.js";
+import type { UserStatus } from "../../src/domain/users/user.js";
+import { findUser } from "../../src/domain/users/userLookup.js";
 import { createPool, createUser as createUserIn, rejectsWith } from "../support/fixtures.js";
 import { describeEachEngine } from "../support/testServer.js";
 

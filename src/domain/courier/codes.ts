@@ -1,0 +1,120 @@
+import { createHmac } from "node:crypto";
+import { CodeMismatchException, ExpiredCodeException, LimitExceededException } from "../../errors.js";
+import { atomically } from "../kernel/atomically.js";
+import type { DomainContext } from "../kernel/context.js";
+import { equalSecrets } from "../kernel/equalSecrets.js";
+import { randomString } from "../kernel/runtime.js";
+import type { User } from "../users/user.js";
+
+/** What a one-time code is for. Attribute verification codes name the attribute. */
+export type CodePurpose = "SIGN_UP" | "FORGOT_PASSWORD" | "VERIFY_email" | "VERIFY_phone_number";
+
+const HOUR_MS = 3_600_000;
+
+/** Reference §2.8 / §8.2: sign-up and attribute codes live 24 h, password-reset codes 1 h. */
+const VALIDITY_MS: Record<CodePurpose, number> = {
+  SIGN_UP: 24 * HOUR_MS,
+  FORGOT_PASSWORD: HOUR_MS,
+  VERIFY_email: 24 * HOUR_MS,
+  VERIFY_phone_number: 24 * HOUR_MS,
+};
+
+/** Wrong guesses a code survives; the next attempt is refused as Cognito refuses them (reference §2.8). */
+const MAX_FAILED_ATTEMPTS = 5;
+
+/**
+ * The codes table keeps only an HMAC keyed from the master key, so it does
+ * not let anyone with a copy of it try the million six-digit values
+ * offline. That is the whole protection only when messages are delivered
+ * elsewhere: the default sender keeps every message, code included, in the
+ * outbox of the same database (outbox.ts), and a copy of that database
+ * shows the codes still live in plain text.
+ */
+function codeHash(ctx: DomainContext, userId: number, purpose: CodePurpose, code: string): string {
+  return createHmac("sha256", ctx.sealer.deriveKey("codes")).update(`${userId}\u0000${purpose}\u0000${code}`).digest("base64url");
+}
+
+/**
+ * Issues a fresh six-digit code for the user, superseding any earlier one
+ * for the same purpose. `payload` is what redeeming it confirms, if anything.
+ */
+export async function issueCode(
+  ctx: DomainContext,
+  user: User,
+  purpose: CodePurpose,
+  payload: string | null = null,
+): Promise<string> {
+  const code = randomString(ctx.random, "0123456789", 6);
+  const now = ctx.clock.now();
+  await ctx.store.putCode({
+    poolId: user.poolId,
+    userId: user.id,
+    purpose,
+    codeHash: codeHash(ctx, user.id, purpose, code),
+    createdAt: now,
+    expiresAt: now + VALIDITY_MS[purpose],
+    payload,
+  });
+  return code;
+}
+
+/**
+ * Checks and uses up a code. Errors and messages as Cognito's (reference
+ * §2.8, §10): no code, an expired one or one a resend replaced is
+ * ExpiredCodeException, a wrong one
+ * CodeMismatchException, and after MAX_FAILED_ATTEMPTS wrong guesses the
+ * code is spent (LimitExceededException). A right code works once; it
+ * returns the payload the code was issued with.
+ */
+export async function redeemCode(ctx: DomainContext, user: User, purpose: CodePurpose, given: string): Promise<string | null> {
+  const expired = () => new ExpiredCodeException("Invalid code provided, please request a code again.");
+  const code = await ctx.store.getCode(user.id, purpose);
+  if (code === undefined) throw expired();
+  if (code.expiresAt <= ctx.clock.now()) {
+    await ctx.store.deleteCode(code.id);
+    throw expired();
+  }
+  if (code.failedAttempts >= MAX_FAILED_ATTEMPTS) {
+    await ctx.store.deleteCode(code.id);
+    throw new LimitExceededException("Attempt limit exceeded, please try after some time.");
+  }
+  const actual = codeHash(ctx, user.id, purpose, given);
+  if (!equalSecrets(code.codeHash, actual)) {
+    // The code a resend replaced is expired rather than wrong (reference §2.8) and costs no attempt.
+    if (code.supersededHash !== null && equalSecrets(code.supersededHash, actual)) throw expired();
+    await ctx.store.recordFailedCodeAttempt(code.id);
+    throw new CodeMismatchException("Invalid verification code provided, please try again.");
+  }
+  // Two requests with the right code: only the one that removes it succeeds.
+  if (!(await ctx.store.deleteCode(code.id))) throw expired();
+  return code.payload;
+}
+
+/** What redeemCode refuses a code with. */
+function isCodeRejection(error: unknown): error is Error {
+  return (
+    error instanceof CodeMismatchException || error instanceof ExpiredCodeException || error instanceof LimitExceededException
+  );
+}
+
+/**
+ * Runs `work`, which redeems a code, in one transaction as `atomically`
+ * does, except that a code redeemCode refuses is thrown after the commit
+ * instead of rolling the transaction back: the refusal's bookkeeping (the
+ * failed attempt toward the limit, an expired or spent code removed) must
+ * stay. An error of the same kinds thrown before anything is written (an
+ * unknown user answered as a wrong code) commits nothing and is thrown the
+ * same way.
+ */
+export async function atomicallyRedeeming<T>(ctx: DomainContext, work: (tx: DomainContext) => Promise<T>): Promise<T> {
+  const outcome = await atomically(ctx, async (tx): Promise<{ done: T } | { refused: Error }> => {
+    try {
+      return { done: await work(tx) };
+    } catch (error) {
+      if (isCodeRejection(error)) return { refused: error };
+      throw error;
+    }
+  });
+  if ("refused" in outcome) throw outcome.refused;
+  return outcome.done;
+}

@@ -1,0 +1,94 @@
+import { InvalidParameterException, UnsupportedUserStateException } from "../../errors.js";
+import { invitationMessages, MEDIUM_ATTRIBUTE } from "../courier/messages.js";
+import { atomically } from "../kernel/atomically.js";
+import type { DomainContext } from "../kernel/context.js";
+import type { DeliveryMedium } from "../kernel/messageSender.js";
+import { checkPassword, generateTemporaryPassword, temporaryPasswordExpiresAt } from "../pools/passwordPolicy.js";
+import { getPool, type Pool } from "../pools/pools.js";
+import { draftNewUser, insertNewUser } from "../users/newUser.js";
+import { saveUser } from "../users/saveUser.js";
+import type { User } from "../users/user.js";
+import type { AttributeInput } from "../users/userAttributes.js";
+import { requireUser } from "../users/userLookup.js";
+
+export interface AdminCreateUserRequest {
+  username: string;
+  attributes: readonly AttributeInput[];
+  temporaryPassword?: string;
+  forceAliasCreation: boolean;
+  messageAction?: "RESEND" | "SUPPRESS";
+  /** Reference §2.8: SMS when omitted. */
+  deliveryMediums: readonly DeliveryMedium[];
+}
+
+/** Each requested medium needs its contact attribute (research notes: "No email provided but …"). */
+function checkDeliveryMediums(attributes: Record<string, string>, request: AdminCreateUserRequest): void {
+  if (request.messageAction === "SUPPRESS") return;
+  for (const medium of request.deliveryMediums) {
+    if (attributes[MEDIUM_ATTRIBUTE[medium]] !== undefined) continue;
+    throw new InvalidParameterException(
+      medium === "EMAIL"
+        ? "No email provided but desired delivery medium was Email"
+        : "No phone number provided but desired delivery medium was SMS",
+    );
+  }
+}
+
+async function sendInvitations(
+  ctx: DomainContext,
+  pool: Pool,
+  user: User,
+  password: string,
+  request: AdminCreateUserRequest,
+): Promise<void> {
+  if (request.messageAction === "SUPPRESS") return;
+  for (const message of invitationMessages(pool, user, password, request.deliveryMediums)) await ctx.sender.send(ctx, message);
+}
+
+/**
+ * The temporary password a new or re-invited user gets: the one given
+ * (checked against the policy) or a generated one. Hashed before any
+ * transaction, so the store's connection is never held across the slow part.
+ */
+async function temporaryPassword(ctx: DomainContext, pool: Pool, given: string | undefined) {
+  const policy = pool.settings.Policies.PasswordPolicy;
+  const password = given ?? generateTemporaryPassword(ctx.random, policy);
+  if (given !== undefined) checkPassword(password, policy, "adminCreateUser");
+  return { password, passwordHash: await ctx.hasher.hash(password) };
+}
+
+/** MessageAction RESEND: a new temporary password for a user who has not signed in yet (reference §3.1). */
+async function resendInvitation(ctx: DomainContext, pool: Pool, request: AdminCreateUserRequest): Promise<User> {
+  const { password, passwordHash } = await temporaryPassword(ctx, pool, request.temporaryPassword);
+  return atomically(ctx, async (tx) => {
+    const user = await requireUser(tx, pool, request.username);
+    if (user.status !== "FORCE_CHANGE_PASSWORD") {
+      throw new UnsupportedUserStateException(`Resend not possible. ${user.username} status is not FORCE_CHANGE_PASSWORD`);
+    }
+    checkDeliveryMediums(user.attributes, request);
+    const passwordExpiresAt = temporaryPasswordExpiresAt(pool.settings.Policies.PasswordPolicy, ctx.clock.now());
+    const updated = await saveUser(tx, pool, user, { passwordHash, passwordExpiresAt });
+    await sendInvitations(tx, pool, updated, password, request);
+    return updated;
+  });
+}
+
+export async function adminCreateUser(ctx: DomainContext, poolId: string, request: AdminCreateUserRequest): Promise<User> {
+  const pool = await getPool(ctx, poolId);
+  if (request.messageAction === "RESEND") return resendInvitation(ctx, pool, request);
+
+  const draft = draftNewUser(ctx, pool, request.username, request.attributes, { kind: "adminCreate" });
+  checkDeliveryMediums(draft.attributes, request);
+  const { password, passwordHash } = await temporaryPassword(ctx, pool, request.temporaryPassword);
+  return insertNewUser(
+    ctx,
+    pool,
+    draft,
+    { status: "FORCE_CHANGE_PASSWORD", passwordHash },
+    { forceAliasCreation: request.forceAliasCreation, usernameExists: "User account already exists" },
+    async (tx, user) => {
+      await sendInvitations(tx, pool, user, password, request);
+      return user;
+    },
+  );
+}

@@ -1,0 +1,25 @@
+import type { DomainContext } from "../kernel/context.js";
+import { checkPassword } from "../pools/passwordPolicy.js";
+import { authenticateAccessToken } from "../tokens/accessTokens.js";
+import { verifyPasswordWithLockout } from "../users/lockout.js";
+import { saveUser } from "../users/saveUser.js";
+
+/**
+ * ChangePassword (reference §3.4): the signed-in user replaces their
+ * password. A wrong previous password is "Incorrect username or password."
+ * and counts toward the lockout like a failed sign-in; the new one must meet
+ * the policy. The status stays CONFIRMED; other sessions stay signed in
+ * (whether Cognito revokes them is UNVERIFIED, reference §12.16).
+ */
+export async function changePassword(
+  ctx: DomainContext,
+  accessToken: string,
+  previous: string | undefined,
+  proposed: string,
+): Promise<void> {
+  const { pool, user } = await authenticateAccessToken(ctx, accessToken);
+  await verifyPasswordWithLockout(ctx, user, previous);
+  checkPassword(proposed, pool.settings.Policies.PasswordPolicy, "change");
+  const passwordHash = await ctx.hasher.hash(proposed);
+  await saveUser(ctx, pool, user, { passwordHash });
+}

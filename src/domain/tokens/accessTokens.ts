@@ -1,0 +1,43 @@
+import { NotAuthorizedException } from "../../errors.js";
+import type { DomainContext } from "../kernel/context.js";
+import { decodeJwt, verifyJwtSignature } from "../kernel/jwt.js";
+import { getPool, type Pool } from "../pools/pools.js";
+import { type User, userFromRecord } from "../users/user.js";
+import { userNotFound } from "../users/userLookup.js";
+import { verificationKey } from "./signingKeys.js";
+
+/**
+ * The pool and user an access token speaks for, as the access-token based
+ * operations (GetUser, ChangePassword, GlobalSignOut, …) need them
+ * (reference §1.7): a token this server signed for one of its pools, an
+ * access token, unexpired, from a sign-in not revoked by a global sign-out,
+ * for a user who still exists and is enabled. Messages as Cognito's.
+ */
+export async function authenticateAccessToken(
+  ctx: DomainContext,
+  token: string,
+): Promise<{ pool: Pool; clientId: string; user: User }> {
+  const invalid = () => new NotAuthorizedException("Invalid Access Token");
+  const decoded = decodeJwt(token);
+  if (decoded === undefined) throw invalid();
+  const { iss, token_use: use, exp, sub, client_id: clientId, origin_jti: originJti } = decoded.payload;
+  const kid = decoded.header.kid;
+  const prefix = `${ctx.publicUrl}/`;
+  if (typeof iss !== "string" || !iss.startsWith(prefix) || typeof kid !== "string") throw invalid();
+  // The pool before its keys: a forged token naming a made-up pool costs one read and leaves nothing behind.
+  const pool = await getPool(ctx, iss.slice(prefix.length)).catch(() => {
+    throw invalid();
+  });
+  const key = await verificationKey(ctx, pool.id, kid);
+  if (key === undefined || !(await verifyJwtSignature(decoded, key)) || use !== "access") throw invalid();
+  if (typeof exp !== "number" || exp * 1000 <= ctx.clock.now()) throw new NotAuthorizedException("Access Token has expired");
+  if (typeof sub !== "string" || typeof clientId !== "string" || typeof originJti !== "string") throw invalid();
+  const session = await ctx.store.getRefreshToken(originJti);
+  if (session === undefined || session.revokedAt !== null) throw new NotAuthorizedException("Access Token has been revoked");
+  const record = await ctx.store.findUser(pool.id, { by: "sub", value: sub });
+  if (record === undefined) throw userNotFound();
+  const user = userFromRecord(record);
+  // Disabling a user revokes the user's access tokens (reference §3.1).
+  if (!user.enabled) throw new NotAuthorizedException("Access Token has been revoked");
+  return { pool, clientId, user };
+}

@@ -1,0 +1,183 @@
+import { createPrivateKey, createPublicKey, generateKeyPair, type KeyObject } from "node:crypto";
+import type { JsonObject, SigningKeyRecord } from "../../store/records.js";
+import type { DomainContext } from "../kernel/context.js";
+
+export type KeyUse = "id" | "access";
+
+export interface SigningKey {
+  kid: string;
+  use: KeyUse;
+  privateKey: KeyObject;
+}
+
+/** How long a retired key stays published: the longest an ID or access token can live (reference §5.3). */
+const RETIRED_KEY_PUBLISHED_MS = 24 * 60 * 60 * 1000;
+
+/** How long this process trusts its copy of a pool's keys; a rotation elsewhere is seen within it. */
+const KEY_CACHE_MS = 5000;
+
+interface PoolKeys {
+  records: SigningKeyRecord[];
+  signing: Record<KeyUse, SigningKey> | undefined;
+  publicKeys: Map<string, KeyObject>;
+}
+
+/** What this process holds of one store's signing keys. */
+interface StoreKeys {
+  /** Each pool's keys as last read, or being read: requests arriving meanwhile share that one read. */
+  pools: Map<string, { keys: Promise<PoolKeys>; until: number }>;
+  /** First key pairs being made, by pool. */
+  creating: Map<string, Promise<void>>;
+}
+
+const cache = new WeakMap<DomainContext["store"], StoreKeys>();
+
+function storeKeys(ctx: DomainContext): StoreKeys {
+  let keys = cache.get(ctx.store);
+  if (keys === undefined) {
+    keys = { pools: new Map(), creating: new Map() };
+    cache.set(ctx.store, keys);
+  }
+  return keys;
+}
+
+async function newKey(ctx: DomainContext, poolId: string, use: KeyUse): Promise<SigningKeyRecord> {
+  const { privateKey, publicKey } = await new Promise<{ privateKey: KeyObject; publicKey: KeyObject }>((resolve, reject) =>
+    generateKeyPair("rsa", { modulusLength: 2048 }, (error, publicKey, privateKey) =>
+      error ? reject(error) : resolve({ privateKey, publicKey }),
+    ),
+  );
+  // Cognito's kids are base64 strings (reference §5.2).
+  const kid = ctx.random.bytes(32).toString("base64");
+  const jwk = publicKey.export({ format: "jwk" });
+  return {
+    kid,
+    poolId,
+    use,
+    publicJwk: { alg: "RS256", e: jwk.e ?? "", kid, kty: "RSA", n: jwk.n ?? "", use: "sig" },
+    sealedPrivateKey: ctx.sealer.seal(privateKey.export({ format: "pem", type: "pkcs8" }).toString()),
+    createdAt: ctx.clock.now(),
+    retiredAt: null,
+  };
+}
+
+/** A fresh ID key and access key (Cognito signs the two with different keys, reference §5.2). */
+async function newKeyPair(ctx: DomainContext, poolId: string): Promise<SigningKeyRecord[]> {
+  return [await newKey(ctx, poolId, "id"), await newKey(ctx, poolId, "access")];
+}
+
+async function insertKeys(ctx: DomainContext, records: SigningKeyRecord[]): Promise<void> {
+  for (const record of records) await ctx.store.insertSigningKey(record);
+}
+
+/**
+ * Imports the pool's key records. Keys `previous` already imported are
+ * reused by kid: the records rarely change between reads, and opening a
+ * sealed private key and importing RSA keys costs far more than a lookup.
+ */
+function load(ctx: DomainContext, records: SigningKeyRecord[], previous: PoolKeys | undefined): PoolKeys {
+  const active = (use: KeyUse) => records.filter((r) => r.use === use && r.retiredAt === null).at(-1);
+  const id = active("id");
+  const access = active("access");
+  const toSigning = (record: SigningKeyRecord): SigningKey => {
+    const known = previous?.signing?.[record.use];
+    if (known?.kid === record.kid) return known;
+    return { kid: record.kid, use: record.use, privateKey: createPrivateKey(ctx.sealer.open(record.sealedPrivateKey)) };
+  };
+  return {
+    records,
+    signing: id === undefined || access === undefined ? undefined : { id: toSigning(id), access: toSigning(access) },
+    publicKeys: new Map(
+      records.map((r) => [r.kid, previous?.publicKeys.get(r.kid) ?? createPublicKey({ key: r.publicJwk, format: "jwk" })]),
+    ),
+  };
+}
+
+/** The pool's keys as stored, re-read once KEY_CACHE_MS have passed, one read at a time. Makes none. */
+function storedKeys(ctx: DomainContext, poolId: string): Promise<PoolKeys> {
+  const { pools } = storeKeys(ctx);
+  const cached = pools.get(poolId);
+  if (cached !== undefined && cached.until > performance.now()) return cached.keys;
+  const previous = cached?.keys.catch(() => undefined);
+  const keys = Promise.all([ctx.store.listSigningKeys(poolId), previous]).then(([records, prior]) => load(ctx, records, prior));
+  pools.set(poolId, { keys, until: performance.now() + KEY_CACHE_MS });
+  // A failed read is not kept: the next request reads again.
+  keys.catch(() => {
+    if (pools.get(poolId)?.keys === keys) pools.delete(poolId);
+  });
+  return keys;
+}
+
+/** A first key pair for the pool, unless another request or process stored one meanwhile. */
+async function makeFirstKeys(ctx: DomainContext, poolId: string): Promise<void> {
+  const records = await newKeyPair(ctx, poolId);
+  await ctx.store.transaction(async (store) => {
+    if ((await store.listSigningKeys(poolId)).some((r) => r.retiredAt === null)) return;
+    await insertKeys({ ...ctx, store }, records);
+  });
+}
+
+/**
+ * The pool's keys, with a first pair made if it has none: made once even
+ * when many requests ask at the same time. Only for a pool known to exist,
+ * so that no caller can have keys made (and cached) for made-up pool ids.
+ */
+async function keysMadeOnFirstUse(ctx: DomainContext, poolId: string): Promise<PoolKeys> {
+  const keys = await storedKeys(ctx, poolId);
+  if (keys.signing !== undefined) return keys;
+  const { pools, creating } = storeKeys(ctx);
+  let pending = creating.get(poolId);
+  if (pending === undefined) {
+    pending = makeFirstKeys(ctx, poolId)
+      .then(() => {
+        // The read that found no keys is not served again.
+        pools.delete(poolId);
+      })
+      .finally(() => creating.delete(poolId));
+    creating.set(poolId, pending);
+  }
+  await pending;
+  return storedKeys(ctx, poolId);
+}
+
+/** The keys new tokens of the pool are signed with, made on first use; `poolId` must name an existing pool. */
+export async function activeSigningKeys(ctx: DomainContext, poolId: string): Promise<Record<KeyUse, SigningKey>> {
+  const keys = await keysMadeOnFirstUse(ctx, poolId);
+  if (keys.signing === undefined) throw new Error(`no signing keys for pool ${poolId}`);
+  return keys.signing;
+}
+
+/**
+ * The key with this kid, if the pool has (or had) it; for checking tokens
+ * the pool issued. Only reads: a pool without keys has issued no tokens.
+ */
+export async function verificationKey(ctx: DomainContext, poolId: string, kid: string): Promise<KeyObject | undefined> {
+  return (await storedKeys(ctx, poolId)).publicKeys.get(kid);
+}
+
+/**
+ * The JWKS the pool publishes: active keys, and retired ones whose tokens
+ * may still be alive. A pool that has signed nothing yet gets its first
+ * pair here, so its JWKS already holds the keys its tokens will name; the
+ * JWKS route answers 404 for an unknown pool before asking.
+ */
+export async function publishedKeys(ctx: DomainContext, poolId: string): Promise<JsonObject[]> {
+  const { records } = await keysMadeOnFirstUse(ctx, poolId);
+  const now = ctx.clock.now();
+  return records.filter((r) => r.retiredAt === null || now - r.retiredAt < RETIRED_KEY_PUBLISHED_MS).map((r) => r.publicJwk);
+}
+
+/**
+ * Rotates a pool's signing keys (`userpool keys rotate`): new tokens are
+ * signed with a new pair; the old keys stay published, so tokens they
+ * signed keep verifying until they expire.
+ */
+export async function rotateSigningKeys(ctx: DomainContext, poolId: string): Promise<void> {
+  const records = await newKeyPair(ctx, poolId);
+  // In one transaction, so no request finds the pool without active keys.
+  await ctx.store.transaction(async (store) => {
+    await store.retireSigningKeys(poolId, ctx.clock.now());
+    await insertKeys({ ...ctx, store }, records);
+  });
+  storeKeys(ctx).pools.delete(poolId);
+}

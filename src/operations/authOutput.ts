@@ -1,4 +1,4 @@
-import type { AuthOutcome } from "../domain/signIn/signIn.js";
+import type { AuthOutcome } from "../domain/signIn/factor.js";
 
 /**
  * A sign-in step as the auth operations answer it (reference §4.0): either

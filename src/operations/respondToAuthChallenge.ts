@@ -1,5 +1,5 @@
 import { getClientById } from "../domain/pools/clients.js";
-import { respondToChallenge } from "../domain/signIn/respondToChallenge.js";
+import { respondToChallenge } from "../domain/signIn/signIn.js";
 import { authOutput } from "./authOutput.js";
 import {
   AnalyticsMetadataType,

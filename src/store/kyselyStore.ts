@@ -777,6 +777,8 @@ export class KyselyStore implements Store {
         client_id: session.clientId,
         user_id: session.userId,
         challenge: session.challenge,
+        progress: JSON.stringify({ passed: session.passed, state: session.state }),
+        failed_attempts: session.failedAttempts,
         created_at: session.createdAt,
         expires_at: session.expiresAt,
       })
@@ -786,6 +788,17 @@ export class KyselyStore implements Store {
   async getAuthSession(id: string): Promise<AuthSessionRecord | undefined> {
     const row = await this.db.selectFrom("auth_sessions").selectAll().where("id", "=", id).executeTakeFirst();
     return row && authSessionFromRow(row);
+  }
+
+  async recordFailedSessionAttempt(id: string, maxAttempts: number): Promise<number | undefined> {
+    const row = await this.db
+      .updateTable("auth_sessions")
+      .set((eb) => ({ failed_attempts: eb("failed_attempts", "+", 1) }))
+      .where("id", "=", id)
+      .where("failed_attempts", "<", maxAttempts)
+      .returning("failed_attempts")
+      .executeTakeFirst();
+    return row === undefined ? undefined : Number(row.failed_attempts);
   }
 
   async deleteAuthSession(id: string): Promise<boolean> {

@@ -184,6 +184,12 @@ export interface AuthSessionRecord {
   clientId: string;
   userId: number;
   challenge: string;
+  /** The steps of the sign-in passed so far, oldest first (challenge names, or the first factor's name). */
+  passed: string[];
+  /** What the pending challenge's factor keeps between asking and checking (e.g. a code's keyed hash). */
+  state: JsonObject;
+  /** Wrong answers given to the pending challenge with this session. */
+  failedAttempts: number;
   createdAt: number;
   expiresAt: number;
 }

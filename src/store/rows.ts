@@ -208,6 +208,8 @@ export function authSessionFromRow(row: Selectable<Database["auth_sessions"]>): 
     clientId: row.client_id,
     userId: Number(row.user_id),
     challenge: row.challenge,
+    ...(JSON.parse(row.progress) as { passed: string[]; state: JsonObject }),
+    failedAttempts: Number(row.failed_attempts),
     createdAt: Number(row.created_at),
     expiresAt: Number(row.expires_at),
   };

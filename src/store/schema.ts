@@ -88,6 +88,9 @@ export interface Database {
     client_id: string;
     user_id: number;
     challenge: string;
+    /** JSON { passed: string[], state: object } (migration 006). */
+    progress: string;
+    failed_attempts: number;
     created_at: number;
     expires_at: number;
   };

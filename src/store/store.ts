@@ -96,6 +96,12 @@ export interface Store {
 
   insertAuthSession(session: AuthSessionRecord): Promise<void>;
   getAuthSession(id: string): Promise<AuthSessionRecord | undefined>;
+  /**
+   * Counts one wrong answer against a session in a single conditional statement, so answers at
+   * the same time (from any process) each count and none passes the limit: the count afterwards,
+   * or undefined when the session is gone or already had `maxAttempts`.
+   */
+  recordFailedSessionAttempt(id: string, maxAttempts: number): Promise<number | undefined>;
   /** Removes a session; true only for the caller that removed it, so a session answers once. */
   deleteAuthSession(id: string): Promise<boolean>;
 

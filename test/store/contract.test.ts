@@ -1067,6 +1067,9 @@ describeEachStore("store contract", (s, engine) => {
         clientId: "c",
         userId: user.id,
         challenge: "NEW_PASSWORD_REQUIRED",
+        passed: ["PASSWORD"],
+        state: { codeHash: "h", nested: { n: 1 } },
+        failedAttempts: 0,
         createdAt: 1,
         expiresAt: 2,
       };
@@ -1075,6 +1078,29 @@ describeEachStore("store contract", (s, engine) => {
       const results = await Promise.all([s().deleteAuthSession(session.id), s().deleteAuthSession(session.id)]);
       assert.deepEqual(results.sort(), [false, true]);
       assert.equal(await s().getAuthSession(session.id), undefined);
+    });
+
+    it("a session's wrong answers count one statement each, and none past the limit, even when sent at once", async () => {
+      const poolId = await existingPool();
+      const user = await s().insertUser(newUser(poolId));
+      const session = {
+        id: unique("session"),
+        poolId,
+        clientId: "c",
+        userId: user.id,
+        challenge: "SMS_MFA",
+        passed: [],
+        state: {},
+        failedAttempts: 0,
+        createdAt: 1,
+        expiresAt: 2,
+      };
+      await s().insertAuthSession(session);
+      const counts = await Promise.all(Array.from({ length: 8 }, () => s().recordFailedSessionAttempt(session.id, 5)));
+      assert.deepEqual(counts.filter((c) => c !== undefined).sort(), [1, 2, 3, 4, 5]);
+      assert.equal(counts.filter((c) => c === undefined).length, 3);
+      assert.equal((await s().getAuthSession(session.id))?.failedAttempts, 5);
+      assert.equal(await s().recordFailedSessionAttempt("no-such-session", 5), undefined);
     });
 
     it("sign-in failures are upserted per user and cleared", async () => {
@@ -1135,6 +1161,9 @@ describeEachStore("store contract", (s, engine) => {
         clientId: "c",
         userId: user.id,
         challenge: "X",
+        passed: [],
+        state: {},
+        failedAttempts: 0,
         createdAt: 1,
         expiresAt: 2,
       });

@@ -1,64 +1,68 @@
 import { NotAuthorizedException } from "../../errors.js";
-import type { AuthSessionRecord } from "../../store/records.js";
+import type { AuthSessionRecord, JsonObject } from "../../store/records.js";
 import type { DomainContext } from "../kernel/context.js";
 import type { AppClient } from "../pools/clients.js";
-import type { User } from "../users/user.js";
+import type { SignInAttempt } from "./factor.js";
 
-/** Challenges a Session can stand for. */
-export type ChallengeName = "NEW_PASSWORD_REQUIRED";
+const expired = () => new NotAuthorizedException("Invalid session for the user, session is expired.");
 
 /**
  * The Session handed out with a challenge (reference §4.6): an unguessable
- * id (256 random bits) for a row holding the user, client and pending
- * challenge, so it is opaque and cannot be forged; it expires after the
- * client's AuthSessionValidity (default 3 minutes) and answers once.
+ * id (256 random bits) for a row holding the user, client, pending
+ * challenge, the steps passed so far and the pending factor's state, so it
+ * is opaque and cannot be forged; it expires after the client's
+ * AuthSessionValidity (default 3 minutes) and answers once: every step
+ * hands out a new one.
  */
 export async function openChallengeSession(
   ctx: DomainContext,
-  client: AppClient,
-  user: User,
-  challenge: ChallengeName,
+  attempt: SignInAttempt,
+  challenge: string,
+  state: JsonObject,
 ): Promise<string> {
   const now = ctx.clock.now();
   const id = ctx.random.bytes(32).toString("base64url");
   await ctx.store.insertAuthSession({
     id,
-    poolId: client.poolId,
-    clientId: client.id,
-    userId: user.id,
+    poolId: attempt.client.poolId,
+    clientId: attempt.client.id,
+    userId: attempt.user.id,
     challenge,
+    passed: [...attempt.passed],
+    state,
+    failedAttempts: 0,
     createdAt: now,
-    expiresAt: now + client.settings.AuthSessionValidity * 60_000,
+    expiresAt: now + attempt.client.settings.AuthSessionValidity * 60_000,
   });
   return id;
 }
 
-/**
- * The live session a respond call names, checked against the client and
- * the challenge it answers. Wording as reference §4.5 suggests (UNVERIFIED).
- */
+/** The live session a respond call names, checked against the client. Wording as reference §4.5 suggests (UNVERIFIED). */
 export async function readChallengeSession(
   ctx: DomainContext,
   client: AppClient,
   session: string | undefined,
-  challenge: string,
 ): Promise<AuthSessionRecord> {
-  const invalid = () => new NotAuthorizedException("Invalid session for the user, session is expired.");
   if (session === undefined) throw new NotAuthorizedException("Invalid session for the user.");
   const record = await ctx.store.getAuthSession(session);
-  if (record === undefined || record.clientId !== client.id) throw invalid();
+  if (record === undefined || record.clientId !== client.id) throw expired();
   if (record.expiresAt <= ctx.clock.now()) {
     await ctx.store.deleteAuthSession(record.id);
-    throw invalid();
+    throw expired();
   }
-  if (record.challenge !== challenge)
-    throw new NotAuthorizedException("Invalid session for the user, the challenge does not match.");
   return record;
 }
 
 /** Uses a session up; a second answer with it is refused like an expired one. */
 export async function closeChallengeSession(ctx: DomainContext, session: AuthSessionRecord): Promise<void> {
-  if (!(await ctx.store.deleteAuthSession(session.id))) {
-    throw new NotAuthorizedException("Invalid session for the user, session is expired.");
-  }
+  if (!(await ctx.store.deleteAuthSession(session.id))) throw expired();
+}
+
+/**
+ * Counts a wrong answer against the session in one conditional statement;
+ * the answer that uses up the last try ends the session (reference §4.5).
+ */
+export async function countWrongAnswer(ctx: DomainContext, session: AuthSessionRecord, maxWrongAnswers: number): Promise<void> {
+  const failed = await ctx.store.recordFailedSessionAttempt(session.id, maxWrongAnswers);
+  if (failed === undefined || failed >= maxWrongAnswers) await ctx.store.deleteAuthSession(session.id);
 }

@@ -5,9 +5,11 @@ import { adminSetUserPassword } from "../../src/domain/flows/adminSetUserPasswor
 import type { DomainContext } from "../../src/domain/kernel/context.js";
 import { type AppClient, createClient } from "../../src/domain/pools/clients.js";
 import { createPool, type Pool } from "../../src/domain/pools/pools.js";
+import type { SignInFlow } from "../../src/domain/signIn/authFlows.js";
 import { createSignInEngine, type SignInEngine } from "../../src/domain/signIn/engine.js";
 import type { AuthOutcome, Factor } from "../../src/domain/signIn/factor.js";
 import { BUILT_IN_FACTORS, BUILT_IN_FLOWS } from "../../src/domain/signIn/signIn.js";
+import { findUser } from "../../src/domain/users/userLookup.js";
 import { CodeMismatchException, NotAuthorizedException } from "../../src/errors.js";
 import { createLogger } from "../../src/server/logger.js";
 import { openDomain } from "../../src/server/startServer.js";
@@ -33,6 +35,34 @@ const pinFactor: Factor = {
   },
 };
 
+/**
+ * A first factor answered in a second round trip without a Session, as SRP's
+ * PASSWORD_VERIFIER is: the flow asks it, and its BLOCK parameter carries the session.
+ */
+const blockFactor: Factor = {
+  challenge: "TEST_BLOCK",
+  maxWrongAnswers: 1,
+  async isDue() {
+    return false;
+  },
+  async ask() {
+    return { parameters: { NONCE: "n" }, state: { nonce: "n" } };
+  },
+  async verify(_ctx, _attempt, responses, state) {
+    return responses.NONCE === state.nonce
+      ? { right: true }
+      : { right: false, error: new NotAuthorizedException("Incorrect username or password.") };
+  },
+  sessionOut: (_ctx, sessionId) => ({ BLOCK: Buffer.from(sessionId).toString("base64") }),
+  sessionIn: (_ctx, responses) => (responses.BLOCK === undefined ? undefined : Buffer.from(responses.BLOCK, "base64").toString()),
+};
+
+const blockFlow: SignInFlow = async (ctx, { pool, client, parameters }, next) => {
+  const user = await findUser(ctx, pool, parameters.USERNAME ?? "");
+  if (user === undefined) throw new NotAuthorizedException("Incorrect username or password.");
+  return next({ pool, client, user, passed: [] }, blockFactor);
+};
+
 function challengeOf(outcome: AuthOutcome) {
   assert.ok("challenge" in outcome, "expected a challenge, got tokens");
   return outcome;
@@ -42,14 +72,19 @@ describe("the sign-in challenge engine", () => {
   let ctx: DomainContext;
   let pool: Pool;
   let client: AppClient;
-  const engine: SignInEngine = createSignInEngine({ flows: BUILT_IN_FLOWS, factors: [...BUILT_IN_FACTORS, pinFactor] });
+  const engine: SignInEngine = createSignInEngine({
+    flows: { ...BUILT_IN_FLOWS, CUSTOM_AUTH: blockFlow },
+    factors: [blockFactor, ...BUILT_IN_FACTORS, pinFactor],
+  });
 
   before(async () => {
     ctx = await openDomain({ data: ":memory:", passwordHash: "fast", logger: createLogger("silent") });
     pool = await createPool(ctx, "engine", {
       Schema: [{ Name: "pin", AttributeDataType: "String", Mutable: true }],
     });
-    client = await createClient(ctx, pool.id, "app", { ExplicitAuthFlows: ["ALLOW_ADMIN_USER_PASSWORD_AUTH"] });
+    client = await createClient(ctx, pool.id, "app", {
+      ExplicitAuthFlows: ["ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_CUSTOM_AUTH"],
+    });
   });
   after(async () => {
     await ctx.store.close();
@@ -134,6 +169,26 @@ describe("the sign-in challenge engine", () => {
       engine.respond(ctx, { client, challenge: "TEST_PIN", session: asked.session, responses: { USERNAME: "ona", PIN: "5555" } });
     await answer();
     await assert.rejects(answer(), NotAuthorizedException);
+  });
+
+  it("lets a flow ask a first factor whose session travels in its parameters, not in Session", async () => {
+    await user("sol", "2468", true);
+    const asked = challengeOf(
+      await engine.initiate(ctx, { pool, client, flow: "CUSTOM_AUTH", parameters: { USERNAME: "sol" }, admin: true }),
+    );
+    assert.equal(asked.challenge, "TEST_BLOCK");
+    assert.equal(asked.session, undefined);
+    assert.ok(asked.parameters.BLOCK);
+    const pin = challengeOf(
+      await engine.respond(ctx, {
+        client,
+        challenge: "TEST_BLOCK",
+        session: undefined,
+        responses: { USERNAME: "sol", NONCE: "n", BLOCK: asked.parameters.BLOCK },
+      }),
+    );
+    assert.equal(pin.challenge, "TEST_PIN");
+    assert.equal(pin.parameters.PASSED, "TEST_BLOCK");
   });
 
   it("skips a factor that is not due: without a PIN, the built-in engine's answer is tokens", async () => {

@@ -3,7 +3,7 @@ import type { DomainContext } from "../kernel/context.js";
 import { allowedAuthFlows, type ExplicitAuthFlow } from "../pools/clientSettings.js";
 import type { AppClient } from "../pools/clients.js";
 import type { Pool } from "../pools/pools.js";
-import type { AuthOutcome, SignInAttempt } from "./factor.js";
+import type { AuthOutcome, Factor, SignInAttempt } from "./factor.js";
 
 export type AuthFlow =
   | "USER_SRP_AUTH"
@@ -27,13 +27,15 @@ export interface InitiateAuthRequest {
 }
 
 /**
- * How a flow starts: it identifies the user and passes (or asks) the first
- * factor, then hands the attempt to `next`, the engine's choice of what comes after.
+ * How a flow starts: it identifies the user and passes the first factor, then
+ * hands the attempt to `next`, the engine's choice of what comes after; or it
+ * has `next` ask a given factor first (a first factor answered in a second
+ * round trip, as SRP's PASSWORD_VERIFIER is).
  */
 export type SignInFlow = (
   ctx: DomainContext,
   request: InitiateAuthRequest,
-  next: (attempt: SignInAttempt) => Promise<AuthOutcome>,
+  next: (attempt: SignInAttempt, ask?: Factor) => Promise<AuthOutcome>,
 ) => Promise<AuthOutcome>;
 
 /**

@@ -43,11 +43,9 @@ export function createSignInEngine(config: {
 
   async function challenge(ctx: DomainContext, attempt: SignInAttempt, factor: Factor): Promise<AuthOutcome> {
     const { parameters, state = {} } = await factor.ask(ctx, attempt);
-    return {
-      challenge: factor.challenge,
-      parameters,
-      session: await openChallengeSession(ctx, attempt, factor.challenge, state),
-    };
+    const session = await openChallengeSession(ctx, attempt, factor.challenge, state);
+    if (factor.sessionOut === undefined) return { challenge: factor.challenge, parameters, session };
+    return { challenge: factor.challenge, parameters: { ...parameters, ...factor.sessionOut(ctx, session) } };
   }
 
   async function next(ctx: DomainContext, attempt: SignInAttempt): Promise<AuthOutcome> {
@@ -63,7 +61,7 @@ export function createSignInEngine(config: {
       const flow = flows[request.flow];
       checkFlowAllowed(request, flow !== undefined);
       if (flow === undefined) throw new Error("unreachable: checkFlowAllowed refuses flows not built");
-      return flow(ctx, request, (attempt) => next(ctx, attempt));
+      return flow(ctx, request, (attempt, ask) => (ask === undefined ? next(ctx, attempt) : challenge(ctx, attempt, ask)));
     },
 
     /**
@@ -80,7 +78,7 @@ export function createSignInEngine(config: {
         throw new InvalidParameterException(
           `userpool has not issued a ${name} challenge; it does not implement that challenge yet.`,
         );
-      const session = await readChallengeSession(ctx, client, sessionId);
+      const session = await readChallengeSession(ctx, client, factor.sessionIn?.(ctx, responses) ?? sessionId);
       if (session.challenge !== name) throw new InvalidParameterException(`The session is not for a ${name} challenge.`);
       const pool = await getPool(ctx, client.poolId);
       const username = requiredParameter(responses, "USERNAME");

@@ -15,10 +15,14 @@ export interface SignInAttempt {
   passed: readonly string[];
 }
 
-/** What a sign-in step answers: tokens, or the next challenge with its Session (reference §4.0). */
+/**
+ * What a sign-in step answers (reference §4.0): tokens, or the next
+ * challenge, with its Session unless the factor carries the session in its
+ * parameters (SRP's PASSWORD_VERIFIER is sent without one, §4.3).
+ */
 export type AuthOutcome =
   | { result: AuthenticationResult }
-  | { challenge: string; parameters: Record<string, string>; session: string };
+  | { challenge: string; parameters: Record<string, string>; session?: string };
 
 /** A challenge as the factor asks it. */
 export interface Challenge {
@@ -72,4 +76,11 @@ export interface Factor {
     responses: Readonly<Record<string, string>>,
     state: JsonObject,
   ): Promise<Verdict>;
+  /**
+   * For a challenge sent without a Session: the parameters that carry the
+   * session id instead (e.g. a sealed SECRET_BLOCK), and `sessionIn`, which
+   * reads the id back from the answer (undefined when it cannot).
+   */
+  sessionOut?(ctx: DomainContext, sessionId: string): Record<string, string>;
+  sessionIn?(ctx: DomainContext, responses: Readonly<Record<string, string>>): string | undefined;
 }

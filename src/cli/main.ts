@@ -117,12 +117,15 @@ keys
   .command("rotate")
   .description("give a pool new token signing keys; tokens signed with the old ones stay valid until they expire")
   .requiredOption("--pool <poolId>", "the user pool")
+  .option("--revoke-now", "stop trusting and publishing the old keys at once (a key leaked); their tokens stop working")
   .addOption(dataOption())
-  .action(async (opts: { data: string; pool: string }) => {
+  .action(async (opts: { data: string; pool: string; revokeNow?: boolean }) => {
     await withDomain(opts.data, async (domain) => {
       await getPool(domain, opts.pool);
-      await rotateSigningKeys(domain, opts.pool);
-      process.stdout.write(`rotated the signing keys of ${opts.pool}\n`);
+      await rotateSigningKeys(domain, opts.pool, { revokeNow: opts.revokeNow === true });
+      process.stdout.write(
+        `rotated the signing keys of ${opts.pool}${opts.revokeNow === true ? "; the old keys are revoked" : ""}\n`,
+      );
     });
   });
 

@@ -1,18 +1,15 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { adminCreateUser } from "../../src/domain/flows/adminCreateUser.js";
-import { adminSetUserPassword } from "../../src/domain/flows/adminSetUserPassword.js";
 import type { DomainContext } from "../../src/domain/kernel/context.js";
-import { type AppClient, createClient } from "../../src/domain/pools/clients.js";
-import { createPool, type Pool } from "../../src/domain/pools/pools.js";
+import type { AppClient } from "../../src/domain/pools/clients.js";
+import type { Pool } from "../../src/domain/pools/pools.js";
 import type { SignInFlow } from "../../src/domain/signIn/authFlows.js";
 import { createSignInEngine, type SignInEngine } from "../../src/domain/signIn/engine.js";
 import type { AuthOutcome, Factor } from "../../src/domain/signIn/factor.js";
 import { BUILT_IN_FACTORS, BUILT_IN_FLOWS } from "../../src/domain/signIn/signIn.js";
 import { findUser } from "../../src/domain/users/userLookup.js";
 import { CodeMismatchException, NotAuthorizedException } from "../../src/errors.js";
-import { createLogger } from "../../src/server/logger.js";
-import { openDomain } from "../../src/server/startServer.js";
+import { openTestDomain, type TestDomain, userWithPassword } from "../support/domain.js";
 
 const PASSWORD = "Passw0rd!Passw0rd";
 
@@ -69,6 +66,7 @@ function challengeOf(outcome: AuthOutcome) {
 }
 
 describe("the sign-in challenge engine", () => {
+  let domain: TestDomain;
   let ctx: DomainContext;
   let pool: Pool;
   let client: AppClient;
@@ -78,29 +76,19 @@ describe("the sign-in challenge engine", () => {
   });
 
   before(async () => {
-    ctx = await openDomain({ data: ":memory:", passwordHash: "fast", logger: createLogger("silent") });
-    pool = await createPool(ctx, "engine", {
-      Schema: [{ Name: "pin", AttributeDataType: "String", Mutable: true }],
-    });
-    client = await createClient(ctx, pool.id, "app", {
-      ExplicitAuthFlows: ["ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_CUSTOM_AUTH"],
-    });
+    domain = await openTestDomain(
+      { Schema: [{ Name: "pin", AttributeDataType: "String", Mutable: true }] },
+      { ExplicitAuthFlows: ["ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_CUSTOM_AUTH"] },
+    );
+    ({ ctx, pool, client } = domain);
   });
-  after(async () => {
-    await ctx.store.close();
-  });
+  after(() => domain.close());
 
-  async function user(username: string, pin: string | undefined, permanent: boolean): Promise<void> {
-    const attributes = pin === undefined ? [] : [{ Name: "custom:pin", Value: pin }];
-    await adminCreateUser(ctx, pool.id, {
-      username,
-      attributes,
-      forceAliasCreation: false,
-      messageAction: "SUPPRESS",
-      deliveryMediums: [],
+  const user = (username: string, pin: string | undefined, permanent: boolean) =>
+    userWithPassword(domain, username, PASSWORD, {
+      permanent,
+      attributes: pin === undefined ? [] : [{ Name: "custom:pin", Value: pin }],
     });
-    await adminSetUserPassword(ctx, pool.id, { username, password: PASSWORD, permanent });
-  }
 
   const signIn = (username: string) =>
     engine.initiate(ctx, {

@@ -1,6 +1,4 @@
-import { NotAuthorizedException, ResourceNotFoundException } from "../../errors.js";
 import type { DomainContext } from "../kernel/context.js";
-import { getClient } from "../pools/clients.js";
 import { authenticateAccessToken } from "../tokens/accessTokens.js";
 import { attributeList } from "../users/user.js";
 import { clientMayRead } from "../users/userAttributes.js";
@@ -19,10 +17,7 @@ export async function readOwnUser(
   ctx: DomainContext,
   accessToken: string,
 ): Promise<{ username: string; attributes: { Name: string; Value: string }[] }> {
-  const { pool, clientId, user } = await authenticateAccessToken(ctx, accessToken);
-  const client = await getClient(ctx, pool.id, clientId).catch((error: unknown) => {
-    throw error instanceof ResourceNotFoundException ? new NotAuthorizedException("Invalid Access Token") : error;
-  });
+  const { client, user } = await authenticateAccessToken(ctx, accessToken);
   const readAttributes = client.settings.ReadAttributes;
   const readable = new Set(["sub", ...Object.keys(user.attributes).filter((name) => clientMayRead(name, readAttributes))]);
   return { username: user.username, attributes: attributeList(user, readable) };

@@ -10,8 +10,12 @@ export interface SigningKey {
   privateKey: KeyObject;
 }
 
-/** How long a retired key stays published: the longest an ID or access token can live (reference §5.3). */
-const RETIRED_KEY_PUBLISHED_MS = 24 * 60 * 60 * 1000;
+/**
+ * How long a retired key stays published and trusted: the longest an ID or
+ * access token can live (reference §5.3). Nothing it signed can be valid
+ * later, so later it verifies nothing, even a token whose exp says otherwise.
+ */
+const RETIRED_KEY_TRUSTED_MS = 24 * 60 * 60 * 1000;
 
 /** How long this process trusts its copy of a pool's keys; a rotation elsewhere is seen within it. */
 const KEY_CACHE_MS = 5000;
@@ -19,7 +23,7 @@ const KEY_CACHE_MS = 5000;
 interface PoolKeys {
   records: SigningKeyRecord[];
   signing: Record<KeyUse, SigningKey> | undefined;
-  publicKeys: Map<string, KeyObject>;
+  publicKeys: Map<string, { key: KeyObject; retiredAt: number | null }>;
 }
 
 /** What this process holds of one store's signing keys. */
@@ -88,7 +92,13 @@ function load(ctx: DomainContext, records: SigningKeyRecord[], previous: PoolKey
     records,
     signing: id === undefined || access === undefined ? undefined : { id: toSigning(id), access: toSigning(access) },
     publicKeys: new Map(
-      records.map((r) => [r.kid, previous?.publicKeys.get(r.kid) ?? createPublicKey({ key: r.publicJwk, format: "jwk" })]),
+      records.map((r) => [
+        r.kid,
+        {
+          key: previous?.publicKeys.get(r.kid)?.key ?? createPublicKey({ key: r.publicJwk, format: "jwk" }),
+          retiredAt: r.retiredAt,
+        },
+      ]),
     ),
   };
 }
@@ -147,12 +157,16 @@ export async function activeSigningKeys(ctx: DomainContext, poolId: string): Pro
   return keys.signing;
 }
 
+const trusted = (retiredAt: number | null, now: number) => retiredAt === null || now - retiredAt < RETIRED_KEY_TRUSTED_MS;
+
 /**
- * The key with this kid, if the pool has (or had) it; for checking tokens
- * the pool issued. Only reads: a pool without keys has issued no tokens.
+ * The key with this kid, if the pool has it or retired it recently enough
+ * that tokens it signed may still be alive; for checking tokens the pool
+ * issued. Only reads: a pool without keys has issued no tokens.
  */
 export async function verificationKey(ctx: DomainContext, poolId: string, kid: string): Promise<KeyObject | undefined> {
-  return (await storedKeys(ctx, poolId)).publicKeys.get(kid);
+  const known = (await storedKeys(ctx, poolId)).publicKeys.get(kid);
+  return known !== undefined && trusted(known.retiredAt, ctx.clock.now()) ? known.key : undefined;
 }
 
 /**
@@ -164,19 +178,27 @@ export async function verificationKey(ctx: DomainContext, poolId: string, kid: s
 export async function publishedKeys(ctx: DomainContext, poolId: string): Promise<JsonObject[]> {
   const { records } = await keysMadeOnFirstUse(ctx, poolId);
   const now = ctx.clock.now();
-  return records.filter((r) => r.retiredAt === null || now - r.retiredAt < RETIRED_KEY_PUBLISHED_MS).map((r) => r.publicJwk);
+  return records.filter((r) => trusted(r.retiredAt, now)).map((r) => r.publicJwk);
 }
 
 /**
  * Rotates a pool's signing keys (`userpool keys rotate`): new tokens are
  * signed with a new pair; the old keys stay published, so tokens they
- * signed keep verifying until they expire.
+ * signed keep verifying until they expire. With `revokeNow` (a key that
+ * leaked) the old keys are retired as of the longest token lifetime ago:
+ * from now on they verify nothing and are no longer published.
  */
-export async function rotateSigningKeys(ctx: DomainContext, poolId: string): Promise<void> {
+export async function rotateSigningKeys(
+  ctx: DomainContext,
+  poolId: string,
+  options: { revokeNow?: boolean } = {},
+): Promise<void> {
   const records = await newKeyPair(ctx, poolId);
+  const now = ctx.clock.now();
+  const retiredAt = options.revokeNow === true ? now - RETIRED_KEY_TRUSTED_MS : now;
   // In one transaction, so no request finds the pool without active keys.
   await ctx.store.transaction(async (store) => {
-    await store.retireSigningKeys(poolId, ctx.clock.now());
+    await store.retireSigningKeys(poolId, retiredAt);
     await insertKeys({ ...ctx, store }, records);
   });
   storeKeys(ctx).pools.delete(poolId);

@@ -1,4 +1,4 @@
-import type { UserRecord } from "../store/records.js";
+import type { UserRecord } from "../../store/records.js";
 
 /** Reference §2.1. ARCHIVED, COMPROMISED and UNKNOWN are never emitted. */
 export type UserStatus = "UNCONFIRMED" | "CONFIRMED" | "FORCE_CHANGE_PASSWORD" | "RESET_REQUIRED" | "EXTERNAL_PROVIDER";

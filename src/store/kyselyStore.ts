@@ -1,9 +1,7 @@
-import type { CompiledQuery, Kysely, Transaction } from "kysely";
-import { GroupCommit, type SyncWriter, type WriteResult } from "./groupCommit.js";
-import { type GroupQueries, groupQueries } from "./groupQueries.js";
+import type { Kysely } from "kysely";
+import { StoreCore } from "./core.js";
 import { compareBytes, prefixEnd } from "./prefixRange.js";
 import { numberParam, param, QueryTemplate } from "./queryTemplate.js";
-import { RowCache } from "./readCaches.js";
 import type {
   AdminKeyRecord,
   AuthSessionRecord,
@@ -43,243 +41,40 @@ import {
   userToRow,
 } from "./rows.js";
 import type { Database } from "./schema.js";
+import { createShared, type DirectReader, groupKey, type ListedRow } from "./shared.js";
 import { type Engine, StaleWrite, type Store } from "./store.js";
 import { isForeignKeyViolation, translatingUniqueViolations } from "./uniqueViolations.js";
 
-/** The hot lookups as compiled templates; one set per engine, shared by a store and its transactions. */
-function hotQueries(db: Kysely<Database>) {
-  const user = (column: "username_key" | "sub" | "alias_email" | "alias_phone_number" | "alias_preferred_username") =>
-    new QueryTemplate(() =>
-      db.selectFrom("users").select(USER_COLUMNS).where("pool_id", "=", param(0)).where(column, "=", param(1)),
-    );
-  return {
-    pool: new QueryTemplate(() => db.selectFrom("pools").selectAll().where("id", "=", param(0))),
-    client: new QueryTemplate(() => db.selectFrom("clients").selectAll().where("id", "=", param(0))),
-    userBy: {
-      usernameKey: user("username_key"),
-      sub: user("sub"),
-      aliasEmail: user("alias_email"),
-      aliasPhoneNumber: user("alias_phone_number"),
-      aliasPreferredUsername: user("alias_preferred_username"),
-    },
-  };
-}
-
-/**
- * A synchronous way to run one read statement, for engines whose driver is
- * synchronous anyway (better-sqlite3). See KyselyStore.read.
- */
-export interface DirectReader {
-  all(sql: string, parameters: readonly unknown[]): unknown[];
-  /** SQLite's data_version: changes when another connection commits. */
-  dataVersion(): number;
-  /** For group commit of single-statement writes. */
-  writer: SyncWriter;
-}
-
-/** A ListUsers row: the user columns, and the filtered column when it is not one of them. */
-type ListedRow = UserRow & { sort_value?: unknown };
-
-/** What a store shares with the stores of its transactions. */
-interface Shared {
-  queries: ReturnType<typeof hotQueries>;
-  groups: GroupQueries;
-  /** ListUsers statements by sort column and shape, each built and compiled once: the shapes are few and fixed. */
-  listUsers: Map<string, QueryTemplate<ListedRow>>;
-  /** Pools by id, on both engines; see POOL_CACHE_MS. */
-  pools: RowCache<PoolRecord>;
-  direct: DirectReader | undefined;
-  /** User rows by lookup key, only with a direct reader (SQLite); see RowCache and findUser. */
-  users: RowCache<UserRecord> | undefined;
-  /** Group rows by (pool, name), only with a direct reader (SQLite); see RowCache and listGroupsOfUser. */
-  groupRows: RowCache<GroupRecord> | undefined;
-  /** The data_version the row caches were last checked against, and when (performance.now()). */
-  dataVersion: number;
-  dataVersionCheckedAt: number;
-  /** Transactions open on the root connection; direct reads and batches wait while any is. */
-  openTransactions: number;
-  /** Only with a direct reader (SQLite); see GroupCommit. */
-  batches: GroupCommit | undefined;
-}
-
-const DATA_VERSION_CHECK_MS = 1;
-
-/**
- * Pools are read by nearly every request and change rarely. A pool read is
- * kept for a second: writes through this store make it stale at once, and a
- * change made by another process (PostgreSQL deployments) is seen within
- * that second.
- */
-const POOL_CACHE_MS = 1000;
-
-/** More than the pools an account may have (domain/pools.ts MAX_POOLS). */
-const POOL_CACHE_ENTRIES = 10_000;
-
-/** Up to this many user rows are cached (about 1 KiB each). */
-const USER_CACHE_ENTRIES = 20_000;
-
-/** Up to this many group rows are cached (a few hundred bytes each; a pool holds at most 10,000 groups). */
-const GROUP_CACHE_ENTRIES = 20_000;
-
-const groupKey = (poolId: string, name: string) => `${poolId}\u0000${name}`;
-
 export class KyselyStore implements Store {
-  private readonly shared: Shared;
+  readonly engine: Engine;
 
-  constructor(
-    private readonly db: Kysely<Database> | Transaction<Database>,
-    readonly engine: Engine,
-    options: { transactionWrites?: Set<RowCache<object>>; shared?: Shared; direct?: DirectReader } = {},
-  ) {
-    this.transactionWrites = options.transactionWrites;
-    this.inTransaction = options.transactionWrites !== undefined;
-    const direct = options.direct;
-    const shared: Shared = options.shared ?? {
-      queries: hotQueries(db as Kysely<Database>),
-      groups: groupQueries(db as Kysely<Database>),
-      listUsers: new Map(),
-      pools: new RowCache<PoolRecord>(POOL_CACHE_ENTRIES, POOL_CACHE_MS),
-      direct,
-      users: direct === undefined ? undefined : new RowCache<UserRecord>(USER_CACHE_ENTRIES),
-      groupRows: direct === undefined ? undefined : new RowCache<GroupRecord>(GROUP_CACHE_ENTRIES),
-      dataVersion: direct?.dataVersion() ?? 0,
-      dataVersionCheckedAt: performance.now(),
-      openTransactions: 0,
-      batches: undefined,
-    };
-    if (options.shared === undefined && direct !== undefined) {
-      shared.batches = new GroupCommit(direct.writer, () => shared.openTransactions > 0);
-    }
-    this.shared = shared;
+  constructor(private readonly core: StoreCore) {
+    this.engine = core.engine;
   }
 
-  private readonly inTransaction: boolean;
-  /** In a transaction's store: the caches its writes changed, invalidated again when it ends (see writing). */
-  private readonly transactionWrites: Set<RowCache<object>> | undefined;
+  /** A store over a freshly opened database; `direct` on engines that can read synchronously (SQLite). */
+  static over(db: Kysely<Database>, engine: Engine, direct?: DirectReader): KyselyStore {
+    return new KyselyStore(new StoreCore(db, engine, createShared(db, direct)));
+  }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
-    if (this.inTransaction) return fn(this);
-    const transactionWrites = new Set<RowCache<object>>();
-    this.shared.openTransactions++;
-    try {
-      return await this.db
-        .transaction()
-        .execute((trx) => fn(new KyselyStore(trx, this.engine, { transactionWrites, shared: this.shared })));
-    } finally {
-      this.shared.openTransactions--;
-      for (const cache of transactionWrites) cache.invalidate();
-      // Writes queued while the transaction held the connection go now.
-      if (this.shared.openTransactions === 0) this.shared.batches?.flush();
-    }
+    if (this.core.inTransaction) return fn(this);
+    return this.core.transaction((core) => fn(new KyselyStore(core)));
   }
 
-  /**
-   * Runs a single-statement write: on SQLite outside a transaction, through
-   * group commit (see GroupCommit); otherwise through kysely.
-   */
-  private async write(compiled: CompiledQuery): Promise<WriteResult> {
-    const batches = this.shared.batches;
-    if (batches !== undefined && !this.inTransaction) return batches.write(compiled.sql, compiled.parameters);
-    const result = await this.db.executeQuery(compiled);
-    return { rows: result.rows, changes: Number(result.numAffectedRows ?? 0n) };
-  }
-
-  /**
-   * Runs a write with the caches of the rows it changes invalidated before it
-   * starts and after it is committed, so that a read overlapping it is born
-   * stale (RowCache.set). Inside a transaction the write commits only when
-   * the transaction ends; until then a read on another connection
-   * (PostgreSQL) still finds the old row, so the caches are invalidated
-   * again at that end.
-   */
-  private async writing<T>(caches: readonly (RowCache<object> | undefined)[], work: () => Promise<T>): Promise<T> {
-    for (const cache of caches) cache?.invalidate();
-    try {
-      return await translatingUniqueViolations(work);
-    } finally {
-      for (const cache of caches) {
-        if (cache === undefined) continue;
-        cache.invalidate();
-        this.transactionWrites?.add(cache);
-      }
-    }
-  }
-
-  /**
-   * A row cache (user or group rows), when it may be used now: outside
-   * transactions, with no other connection's commit unseen. Drops what the
-   * row caches hold once another connection has committed.
-   */
-  private rowCache<Row extends object>(cache: RowCache<Row> | undefined): RowCache<Row> | undefined {
-    const { direct } = this.shared;
-    if (direct === undefined || this.inTransaction || this.shared.openTransactions > 0) return undefined;
-    // Another process's commit is seen within a millisecond: checking data_version on every
-    // read cost more than the cached read itself under load.
-    const now = performance.now();
-    if (now - this.shared.dataVersionCheckedAt >= DATA_VERSION_CHECK_MS) {
-      this.shared.dataVersionCheckedAt = now;
-      const version = direct.dataVersion();
-      if (version !== this.shared.dataVersion) {
-        this.shared.dataVersion = version;
-        this.shared.users?.invalidate();
-        this.shared.groupRows?.invalidate();
-      }
-    }
-    return cache;
-  }
-
-  /**
-   * One row by a unique key, through `cache` when given: a hit is served as
-   * it is; a miss is read and kept, tagged with the generation taken before
-   * the read started. Callers return this promise rather than awaiting it in
-   * an async method of their own, so a hit costs one promise, not two.
-   */
-  private async cachedRead<R, Row extends object>(
-    cache: RowCache<Row> | undefined,
-    key: string,
-    template: QueryTemplate<R>,
-    args: readonly unknown[],
-    fromRow: (row: R) => Row,
-  ): Promise<Row | undefined> {
-    const cached = cache?.get(key);
-    if (cached !== undefined) return cached;
-    const generation = cache?.current() ?? 0;
-    const row = (await this.read(template, args))[0];
-    if (row === undefined) return undefined;
-    const record = fromRow(row);
-    return cache === undefined ? record : cache.set(key, record, generation);
-  }
-
-  /**
-   * Runs a hot read template. On SQLite, kysely's executor adds a chain of
-   * awaits and a connection mutex around a statement that runs synchronously
-   * anyway; under load that cost more than the lookup (bench/README.md). So
-   * when no transaction is open on the connection, the statement runs
-   * directly; otherwise it goes through kysely, which waits its turn, so a
-   * read never sees another flow's uncommitted writes.
-   */
-  private async read<R>(template: QueryTemplate<R>, args: readonly unknown[]): Promise<R[]> {
-    const compiled = template.bind(args);
-    const direct = this.shared.direct;
-    if (direct !== undefined && !this.inTransaction && this.shared.openTransactions === 0) {
-      return direct.all(compiled.sql, compiled.parameters) as R[];
-    }
-    return (await this.db.executeQuery(compiled)).rows;
-  }
-
-  async close(): Promise<void> {
-    if (!this.inTransaction) await (this.db as Kysely<Database>).destroy();
+  close(): Promise<void> {
+    return this.core.close();
   }
 
   // --- settings -------------------------------------------------------------
 
   async getSetting(key: string): Promise<string | undefined> {
-    const row = await this.db.selectFrom("settings").select("value").where("key", "=", key).executeTakeFirst();
+    const row = await this.core.db.selectFrom("settings").select("value").where("key", "=", key).executeTakeFirst();
     return row?.value;
   }
 
   async putSettingIfAbsent(key: string, value: string): Promise<string> {
-    await this.db
+    await this.core.db
       .insertInto("settings")
       .values({ key, value })
       .onConflict((oc) => oc.column("key").doNothing())
@@ -293,7 +88,7 @@ export class KyselyStore implements Store {
 
   async insertAdminKey(key: AdminKeyRecord): Promise<void> {
     await translatingUniqueViolations(() =>
-      this.db
+      this.core.db
         .insertInto("admin_keys")
         .values({
           access_key_id: key.accessKeyId,
@@ -306,17 +101,21 @@ export class KyselyStore implements Store {
   }
 
   async getAdminKey(accessKeyId: string): Promise<AdminKeyRecord | undefined> {
-    const row = await this.db.selectFrom("admin_keys").selectAll().where("access_key_id", "=", accessKeyId).executeTakeFirst();
+    const row = await this.core.db
+      .selectFrom("admin_keys")
+      .selectAll()
+      .where("access_key_id", "=", accessKeyId)
+      .executeTakeFirst();
     return row && adminKeyFromRow(row);
   }
 
   async listAdminKeys(): Promise<AdminKeyRecord[]> {
-    const rows = await this.db.selectFrom("admin_keys").selectAll().orderBy("created_at").orderBy("access_key_id").execute();
+    const rows = await this.core.db.selectFrom("admin_keys").selectAll().orderBy("created_at").orderBy("access_key_id").execute();
     return rows.map(adminKeyFromRow);
   }
 
   async deleteAdminKey(accessKeyId: string): Promise<boolean> {
-    const result = await this.db.deleteFrom("admin_keys").where("access_key_id", "=", accessKeyId).executeTakeFirst();
+    const result = await this.core.db.deleteFrom("admin_keys").where("access_key_id", "=", accessKeyId).executeTakeFirst();
     return result.numDeletedRows > 0n;
   }
 
@@ -324,7 +123,7 @@ export class KyselyStore implements Store {
 
   async insertPool(pool: PoolRecord): Promise<void> {
     await translatingUniqueViolations(() =>
-      this.db
+      this.core.db
         .insertInto("pools")
         .values({
           id: pool.id,
@@ -339,13 +138,13 @@ export class KyselyStore implements Store {
 
   /** Not through the cache inside a transaction, which may have written the pool and may yet roll back. */
   getPool(id: string): Promise<PoolRecord | undefined> {
-    const cache = this.inTransaction ? undefined : this.shared.pools;
-    return this.cachedRead(cache, id, this.shared.queries.pool, [id], poolFromRow);
+    const cache = this.core.inTransaction ? undefined : this.core.shared.pools;
+    return this.core.cachedRead(cache, id, this.core.shared.queries.pool, [id], poolFromRow);
   }
 
   async updatePool(pool: PoolRecord): Promise<boolean> {
-    const result = await this.writing([this.shared.pools], () =>
-      this.db
+    const result = await this.core.writing([this.core.shared.pools], () =>
+      this.core.db
         .updateTable("pools")
         .set({
           name: pool.name,
@@ -359,9 +158,9 @@ export class KyselyStore implements Store {
   }
 
   async deletePool(id: string): Promise<boolean> {
-    return this.writing([this.shared.users, this.shared.groupRows, this.shared.pools], () =>
-      this.transaction(async (tx) => {
-        const db = (tx as KyselyStore).db;
+    return this.core.writing([this.core.shared.users, this.core.shared.groupRows, this.core.shared.pools], () =>
+      this.core.transaction(async (tx) => {
+        const db = tx.db;
         for (const table of [
           "outbox",
           "codes",
@@ -383,13 +182,13 @@ export class KyselyStore implements Store {
   }
 
   async listPools(page: { after?: string; limit: number }): Promise<PoolRecord[]> {
-    let query = this.db.selectFrom("pools").selectAll().orderBy("id").limit(page.limit);
+    let query = this.core.db.selectFrom("pools").selectAll().orderBy("id").limit(page.limit);
     if (page.after !== undefined) query = query.where("id", ">", page.after);
     return (await query.execute()).map(poolFromRow);
   }
 
   async countPools(): Promise<number> {
-    const row = await this.db
+    const row = await this.core.db
       .selectFrom("pools")
       .select((eb) => eb.fn.countAll().as("n"))
       .executeTakeFirstOrThrow();
@@ -400,7 +199,7 @@ export class KyselyStore implements Store {
 
   async insertClient(client: ClientRecord): Promise<void> {
     await translatingUniqueViolations(() =>
-      this.db
+      this.core.db
         .insertInto("clients")
         .values({
           id: client.id,
@@ -416,12 +215,12 @@ export class KyselyStore implements Store {
   }
 
   async getClient(id: string): Promise<ClientRecord | undefined> {
-    const row = (await this.read(this.shared.queries.client, [id]))[0];
+    const row = (await this.core.read(this.core.shared.queries.client, [id]))[0];
     return row && clientFromRow(row);
   }
 
   async updateClient(client: ClientRecord): Promise<boolean> {
-    const result = await this.db
+    const result = await this.core.db
       .updateTable("clients")
       .set({
         name: client.name,
@@ -435,18 +234,18 @@ export class KyselyStore implements Store {
   }
 
   async deleteClient(poolId: string, id: string): Promise<boolean> {
-    const result = await this.db.deleteFrom("clients").where("id", "=", id).where("pool_id", "=", poolId).executeTakeFirst();
+    const result = await this.core.db.deleteFrom("clients").where("id", "=", id).where("pool_id", "=", poolId).executeTakeFirst();
     return result.numDeletedRows > 0n;
   }
 
   async listClients(poolId: string, page: { after?: string; limit: number }): Promise<ClientRecord[]> {
-    let query = this.db.selectFrom("clients").selectAll().where("pool_id", "=", poolId).orderBy("id").limit(page.limit);
+    let query = this.core.db.selectFrom("clients").selectAll().where("pool_id", "=", poolId).orderBy("id").limit(page.limit);
     if (page.after !== undefined) query = query.where("id", ">", page.after);
     return (await query.execute()).map(clientFromRow);
   }
 
   async countClients(poolId: string): Promise<number> {
-    const row = await this.db
+    const row = await this.core.db
       .selectFrom("clients")
       .select((eb) => eb.fn.countAll().as("n"))
       .where("pool_id", "=", poolId)
@@ -457,12 +256,12 @@ export class KyselyStore implements Store {
   // --- users ----------------------------------------------------------------
 
   async insertUser(user: NewUser): Promise<UserRecord> {
-    const query = this.db
+    const query = this.core.db
       .insertInto("users")
       .values({ ...userToRow(user, user.keys), version: 1 })
       .returning(USER_COLUMNS)
       .compile();
-    const { rows } = await this.writing([this.shared.users], () => this.write(query));
+    const { rows } = await this.core.writing([this.core.shared.users], () => this.core.write(query));
     const row = rows[0] as UserRow | undefined;
     if (row === undefined) throw new Error("insert returned no row");
     return userFromRow(row);
@@ -471,10 +270,10 @@ export class KyselyStore implements Store {
   findUser(poolId: string, lookup: UserLookup): Promise<UserRecord | undefined> {
     const column = lookup.by === "alias" ? lookup.column : lookup.by;
     const key = `${poolId}\u0000${column}\u0000${lookup.value}`;
-    return this.cachedRead(
-      this.rowCache(this.shared.users),
+    return this.core.cachedRead(
+      this.core.rowCache(this.core.shared.users),
       key,
-      this.shared.queries.userBy[column],
+      this.core.shared.queries.userBy[column],
       [poolId, lookup.value],
       userFromRow,
     );
@@ -489,21 +288,21 @@ export class KyselyStore implements Store {
       previous === undefined
         ? all
         : Object.fromEntries(Object.entries(all).filter(([column, value]) => previous[column] !== value));
-    const query = this.db
+    const query = this.core.db
       .updateTable("users")
       .set({ ...changes, version: user.version + 1 })
       .where("id", "=", user.id)
       .where("version", "=", user.version)
       .compile();
-    const result = await this.writing([this.shared.users], () => this.write(query));
+    const result = await this.core.writing([this.core.shared.users], () => this.core.write(query));
     if (result.changes === 0) throw new StaleWrite();
     return { ...user, version: user.version + 1 };
   }
 
   async deleteUser(poolId: string, id: number): Promise<boolean> {
-    return this.writing([this.shared.users], () =>
-      this.transaction(async (tx) => {
-        const db = (tx as KyselyStore).db;
+    return this.core.writing([this.core.shared.users], () =>
+      this.core.transaction(async (tx) => {
+        const db = tx.db;
         for (const table of ["codes", "refresh_tokens", "auth_sessions", "sign_in_failures", "group_members"] as const) {
           await db.deleteFrom(table).where("user_id", "=", id).execute();
         }
@@ -547,7 +346,7 @@ export class KyselyStore implements Store {
     };
     // Arguments 0 and 1 are always the pool and the limit; a shape's own arguments follow.
     const page = () => {
-      const query = this.db
+      const query = this.core.db
         .selectFrom("users")
         .select(USER_COLUMNS)
         .$if(!inUserColumns, (qb) => qb.select((eb) => eb.ref(sortColumn).as("sort_value")))
@@ -562,12 +361,12 @@ export class KyselyStore implements Store {
       args: unknown[],
     ) => {
       const key = `${sortColumn}:${shape}`;
-      let template = this.shared.listUsers.get(key);
+      let template = this.core.shared.listUsers.get(key);
       if (template === undefined) {
         template = new QueryTemplate(() => bound(page()));
-        this.shared.listUsers.set(key, template);
+        this.core.shared.listUsers.set(key, template);
       }
-      const rows = await this.read(template, [q.poolId, limit, ...args]);
+      const rows = await this.core.read(template, [q.poolId, limit, ...args]);
       return rows.map((row): ListedUser => Object.assign(userFromRow(row), { sortValue: sortValueOf(row) }));
     };
 
@@ -629,7 +428,7 @@ export class KyselyStore implements Store {
   }
 
   async countUsers(poolId: string): Promise<number> {
-    const row = await this.db
+    const row = await this.core.db
       .selectFrom("users")
       .select((eb) => eb.fn.countAll().as("n"))
       .where("pool_id", "=", poolId)
@@ -640,8 +439,8 @@ export class KyselyStore implements Store {
   // --- codes ----------------------------------------------------------------
 
   async putCode(code: NewCode): Promise<CodeRecord> {
-    return this.transaction(async (tx) => {
-      const db = (tx as KyselyStore).db;
+    return this.core.transaction(async (tx) => {
+      const db = tx.db;
       const replaced = await db
         .deleteFrom("codes")
         .where("user_id", "=", code.userId)
@@ -668,7 +467,7 @@ export class KyselyStore implements Store {
   }
 
   async getCode(userId: number, purpose: string): Promise<CodeRecord | undefined> {
-    const row = await this.db
+    const row = await this.core.db
       .selectFrom("codes")
       .selectAll()
       .where("user_id", "=", userId)
@@ -678,7 +477,7 @@ export class KyselyStore implements Store {
   }
 
   async recordFailedCodeAttempt(id: number): Promise<void> {
-    await this.db
+    await this.core.db
       .updateTable("codes")
       .set((eb) => ({ failed_attempts: eb("failed_attempts", "+", 1) }))
       .where("id", "=", id)
@@ -686,14 +485,14 @@ export class KyselyStore implements Store {
   }
 
   async deleteCode(id: number): Promise<boolean> {
-    const result = await this.db.deleteFrom("codes").where("id", "=", id).executeTakeFirst();
+    const result = await this.core.db.deleteFrom("codes").where("id", "=", id).executeTakeFirst();
     return result.numDeletedRows > 0n;
   }
 
   // --- sign-in: keys, refresh tokens, sessions, lockout ------------------------
 
   async insertSigningKey(key: SigningKeyRecord): Promise<void> {
-    await this.db
+    await this.core.db
       .insertInto("signing_keys")
       .values({
         kid: key.kid,
@@ -708,7 +507,7 @@ export class KyselyStore implements Store {
   }
 
   async listSigningKeys(poolId: string): Promise<SigningKeyRecord[]> {
-    const rows = await this.db
+    const rows = await this.core.db
       .selectFrom("signing_keys")
       .selectAll()
       .where("pool_id", "=", poolId)
@@ -719,7 +518,7 @@ export class KyselyStore implements Store {
   }
 
   async retireSigningKeys(poolId: string, at: number): Promise<void> {
-    await this.db
+    await this.core.db
       .updateTable("signing_keys")
       .set({ retired_at: at })
       .where("pool_id", "=", poolId)
@@ -728,7 +527,7 @@ export class KyselyStore implements Store {
   }
 
   async insertRefreshToken(token: RefreshTokenRecord): Promise<void> {
-    await this.db
+    await this.core.db
       .insertInto("refresh_tokens")
       .values({
         id: token.id,
@@ -746,12 +545,12 @@ export class KyselyStore implements Store {
   }
 
   async getRefreshToken(id: string): Promise<RefreshTokenRecord | undefined> {
-    const row = await this.db.selectFrom("refresh_tokens").selectAll().where("id", "=", id).executeTakeFirst();
+    const row = await this.core.db.selectFrom("refresh_tokens").selectAll().where("id", "=", id).executeTakeFirst();
     return row && refreshTokenFromRow(row);
   }
 
   async revokeRefreshTokens(userId: number, at: number): Promise<void> {
-    await this.db
+    await this.core.db
       .updateTable("refresh_tokens")
       .set({ revoked_at: at })
       .where("user_id", "=", userId)
@@ -760,7 +559,7 @@ export class KyselyStore implements Store {
   }
 
   async revokeRefreshToken(id: string, at: number): Promise<void> {
-    await this.db
+    await this.core.db
       .updateTable("refresh_tokens")
       .set({ revoked_at: at })
       .where("id", "=", id)
@@ -769,7 +568,7 @@ export class KyselyStore implements Store {
   }
 
   async insertAuthSession(session: AuthSessionRecord): Promise<void> {
-    await this.db
+    await this.core.db
       .insertInto("auth_sessions")
       .values({
         id: session.id,
@@ -784,17 +583,17 @@ export class KyselyStore implements Store {
   }
 
   async getAuthSession(id: string): Promise<AuthSessionRecord | undefined> {
-    const row = await this.db.selectFrom("auth_sessions").selectAll().where("id", "=", id).executeTakeFirst();
+    const row = await this.core.db.selectFrom("auth_sessions").selectAll().where("id", "=", id).executeTakeFirst();
     return row && authSessionFromRow(row);
   }
 
   async deleteAuthSession(id: string): Promise<boolean> {
-    const result = await this.db.deleteFrom("auth_sessions").where("id", "=", id).executeTakeFirst();
+    const result = await this.core.db.deleteFrom("auth_sessions").where("id", "=", id).executeTakeFirst();
     return result.numDeletedRows > 0n;
   }
 
   async getSignInFailures(userId: number): Promise<SignInFailuresRecord | undefined> {
-    const row = await this.db.selectFrom("sign_in_failures").selectAll().where("user_id", "=", userId).executeTakeFirst();
+    const row = await this.core.db.selectFrom("sign_in_failures").selectAll().where("user_id", "=", userId).executeTakeFirst();
     return row && signInFailuresFromRow(row);
   }
 
@@ -806,7 +605,7 @@ export class KyselyStore implements Store {
       last_failure_at: failures.lastFailureAt,
       locked_until: failures.lockedUntil,
     };
-    await this.db
+    await this.core.db
       .insertInto("sign_in_failures")
       .values(values)
       .onConflict((oc) =>
@@ -825,7 +624,7 @@ export class KyselyStore implements Store {
     at: number;
     forgetBefore: number;
   }): Promise<SignInFailuresRecord> {
-    const row = await this.db
+    const row = await this.core.db
       .insertInto("sign_in_failures")
       .values({ user_id: failure.userId, pool_id: failure.poolId, failures: 1, last_failure_at: failure.at, locked_until: null })
       .onConflict((oc) =>
@@ -845,23 +644,25 @@ export class KyselyStore implements Store {
   }
 
   async clearSignInFailures(userId: number): Promise<void> {
-    await this.db.deleteFrom("sign_in_failures").where("user_id", "=", userId).execute();
+    await this.core.db.deleteFrom("sign_in_failures").where("user_id", "=", userId).execute();
   }
 
   // --- groups ---------------------------------------------------------------
 
   async insertGroup(group: GroupRecord): Promise<void> {
-    await this.writing([this.shared.groupRows], () => this.db.insertInto("groups").values(groupToRow(group)).execute());
+    await this.core.writing([this.core.shared.groupRows], () =>
+      this.core.db.insertInto("groups").values(groupToRow(group)).execute(),
+    );
   }
 
   getGroup(poolId: string, name: string): Promise<GroupRecord | undefined> {
-    const cache = this.rowCache(this.shared.groupRows);
-    return this.cachedRead(cache, groupKey(poolId, name), this.shared.groups.group, [poolId, name], groupFromRow);
+    const cache = this.core.rowCache(this.core.shared.groupRows);
+    return this.core.cachedRead(cache, groupKey(poolId, name), this.core.shared.groups.group, [poolId, name], groupFromRow);
   }
 
   async updateGroup(group: GroupRecord): Promise<boolean> {
-    const result = await this.writing([this.shared.groupRows], () =>
-      this.db
+    const result = await this.core.writing([this.core.shared.groupRows], () =>
+      this.core.db
         .updateTable("groups")
         .set({
           description: group.description,
@@ -877,9 +678,9 @@ export class KyselyStore implements Store {
   }
 
   async deleteGroup(poolId: string, name: string): Promise<boolean> {
-    return this.writing([this.shared.groupRows], () =>
-      this.transaction(async (tx) => {
-        const db = (tx as KyselyStore).db;
+    return this.core.writing([this.core.shared.groupRows], () =>
+      this.core.transaction(async (tx) => {
+        const db = tx.db;
         await db.deleteFrom("group_members").where("pool_id", "=", poolId).where("group_name", "=", name).execute();
         const result = await db.deleteFrom("groups").where("pool_id", "=", poolId).where("name", "=", name).executeTakeFirst();
         return result.numDeletedRows > 0n;
@@ -888,13 +689,13 @@ export class KyselyStore implements Store {
   }
 
   async listGroups(poolId: string, page: { after?: string; limit: number }): Promise<GroupRecord[]> {
-    let query = this.db.selectFrom("groups").selectAll().where("pool_id", "=", poolId).orderBy("name").limit(page.limit);
+    let query = this.core.db.selectFrom("groups").selectAll().where("pool_id", "=", poolId).orderBy("name").limit(page.limit);
     if (page.after !== undefined) query = query.where("name", ">", page.after);
     return (await query.execute()).map(groupFromRow);
   }
 
   async countGroups(poolId: string): Promise<number> {
-    const row = await this.db
+    const row = await this.core.db
       .selectFrom("groups")
       .select((eb) => eb.fn.countAll().as("n"))
       .where("pool_id", "=", poolId)
@@ -913,11 +714,11 @@ export class KyselyStore implements Store {
    * checks) and the count then sees every committed add.
    */
   async addGroupMember(poolId: string, groupName: string, userId: number, maxGroupsOfUser: number): Promise<boolean> {
-    const upsert = this.shared.groups.addMember.bind([poolId, groupName, userId, maxGroupsOfUser]);
-    if (this.engine === "sqlite") return (await this.write(upsert)).changes > 0;
+    const upsert = this.core.shared.groups.addMember.bind([poolId, groupName, userId, maxGroupsOfUser]);
+    if (this.core.engine === "sqlite") return (await this.core.write(upsert)).changes > 0;
     try {
-      return await this.transaction(async (tx) => {
-        const db = (tx as KyselyStore).db;
+      return await this.core.transaction(async (tx) => {
+        const db = tx.db;
         await db.selectFrom("users").select("id").where("id", "=", userId).forNoKeyUpdate().execute();
         const result = await db.executeQuery(upsert);
         return Number(result.numAffectedRows ?? 0n) > 0;
@@ -930,7 +731,7 @@ export class KyselyStore implements Store {
   }
 
   async removeGroupMember(poolId: string, groupName: string, userId: number): Promise<boolean> {
-    const result = await this.write(this.shared.groups.removeMember.bind([userId, groupName, poolId]));
+    const result = await this.core.write(this.core.shared.groups.removeMember.bind([userId, groupName, poolId]));
     return result.changes > 0;
   }
 
@@ -943,11 +744,14 @@ export class KyselyStore implements Store {
    * once and fills the cache, rather than one read per missing group.
    */
   async listGroupsOfUser(poolId: string, userId: number, page: { after?: string; limit: number }): Promise<GroupRecord[]> {
-    const queries = this.shared.groups;
+    const queries = this.core.shared.groups;
     const args = page.after === undefined ? [userId, page.limit] : [userId, page.limit, page.after];
-    const cache = this.rowCache(this.shared.groupRows);
+    const cache = this.core.rowCache(this.core.shared.groupRows);
     if (cache !== undefined) {
-      const names = await this.read(page.after === undefined ? queries.groupNamesOfUser : queries.groupNamesOfUserAfter, args);
+      const names = await this.core.read(
+        page.after === undefined ? queries.groupNamesOfUser : queries.groupNamesOfUserAfter,
+        args,
+      );
       const groups: GroupRecord[] = [];
       for (const { group_name } of names) {
         const group = cache.get(groupKey(poolId, group_name));
@@ -957,7 +761,7 @@ export class KyselyStore implements Store {
       if (groups.length === names.length) return groups;
     }
     const generation = cache?.current() ?? 0;
-    const rows = await this.read(page.after === undefined ? queries.groupsOfUser : queries.groupsOfUserAfter, args);
+    const rows = await this.core.read(page.after === undefined ? queries.groupsOfUser : queries.groupsOfUserAfter, args);
     return rows.map((row) => {
       const group = groupFromRow(row);
       return cache === undefined ? group : cache.set(groupKey(group.poolId, group.name), group, generation);
@@ -965,18 +769,18 @@ export class KyselyStore implements Store {
   }
 
   async listGroupMembers(poolId: string, groupName: string, page: { after?: string; limit: number }): Promise<UserRecord[]> {
-    const { members, membersAfter } = this.shared.groups;
+    const { members, membersAfter } = this.core.shared.groups;
     const rows =
       page.after === undefined
-        ? await this.read(members, [poolId, groupName, page.limit])
-        : await this.read(membersAfter, [poolId, groupName, page.limit, page.after]);
+        ? await this.core.read(members, [poolId, groupName, page.limit])
+        : await this.core.read(membersAfter, [poolId, groupName, page.limit, page.after]);
     return rows.map(userFromRow);
   }
 
   // --- outbox ---------------------------------------------------------------
 
   async appendMessage(message: NewMessage): Promise<MessageRecord> {
-    const row = await this.db
+    const row = await this.core.db
       .insertInto("outbox")
       .values({
         pool_id: message.poolId,
@@ -994,7 +798,7 @@ export class KyselyStore implements Store {
   }
 
   async listMessages(q: MessageQuery): Promise<MessageRecord[]> {
-    let query = this.db.selectFrom("outbox").selectAll().orderBy("id").limit(q.limit);
+    let query = this.core.db.selectFrom("outbox").selectAll().orderBy("id").limit(q.limit);
     if (q.poolId !== undefined) query = query.where("pool_id", "=", q.poolId);
     if (q.destination !== undefined) query = query.where("destination", "=", q.destination);
     if (q.afterId !== undefined) query = query.where("id", ">", q.afterId);

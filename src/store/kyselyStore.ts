@@ -3,9 +3,7 @@ import { StoreCore } from "./core.js";
 import { compareBytes, prefixEnd } from "./prefixRange.js";
 import { numberParam, param, QueryTemplate } from "./queryTemplate.js";
 import type {
-  AdminKeyRecord,
   AuthSessionRecord,
-  ClientRecord,
   CodeRecord,
   GroupRecord,
   ListedUser,
@@ -14,7 +12,6 @@ import type {
   NewCode,
   NewMessage,
   NewUser,
-  PoolRecord,
   RefreshTokenRecord,
   SignInFailuresRecord,
   SigningKeyRecord,
@@ -23,15 +20,16 @@ import type {
   UserQuery,
   UserRecord,
 } from "./records.js";
+import { AdminKeys } from "./repositories/adminKeys.js";
+import { Clients } from "./repositories/clients.js";
+import { Pools } from "./repositories/pools.js";
+import { Settings } from "./repositories/settings.js";
 import {
-  adminKeyFromRow,
   authSessionFromRow,
-  clientFromRow,
   codeFromRow,
   groupFromRow,
   groupToRow,
   messageFromRow,
-  poolFromRow,
   refreshTokenFromRow,
   signInFailuresFromRow,
   signingKeyFromRow,
@@ -43,13 +41,22 @@ import {
 import type { Database } from "./schema.js";
 import { createShared, type DirectReader, groupKey, type ListedRow } from "./shared.js";
 import { type Engine, StaleWrite, type Store } from "./store.js";
-import { isForeignKeyViolation, translatingUniqueViolations } from "./uniqueViolations.js";
+import { isForeignKeyViolation } from "./uniqueViolations.js";
 
+/** The store over one database or transaction: a repository of each kind, all over one core. */
 export class KyselyStore implements Store {
   readonly engine: Engine;
+  readonly settings: Settings;
+  readonly adminKeys: AdminKeys;
+  readonly pools: Pools;
+  readonly clients: Clients;
 
   constructor(private readonly core: StoreCore) {
     this.engine = core.engine;
+    this.settings = new Settings(core);
+    this.adminKeys = new AdminKeys(core);
+    this.pools = new Pools(core);
+    this.clients = new Clients(core);
   }
 
   /** A store over a freshly opened database; `direct` on engines that can read synchronously (SQLite). */
@@ -64,193 +71,6 @@ export class KyselyStore implements Store {
 
   close(): Promise<void> {
     return this.core.close();
-  }
-
-  // --- settings -------------------------------------------------------------
-
-  async getSetting(key: string): Promise<string | undefined> {
-    const row = await this.core.db.selectFrom("settings").select("value").where("key", "=", key).executeTakeFirst();
-    return row?.value;
-  }
-
-  async putSettingIfAbsent(key: string, value: string): Promise<string> {
-    await this.core.db
-      .insertInto("settings")
-      .values({ key, value })
-      .onConflict((oc) => oc.column("key").doNothing())
-      .execute();
-    const stored = await this.getSetting(key);
-    if (stored === undefined) throw new Error(`setting ${key} vanished after insert`);
-    return stored;
-  }
-
-  // --- admin keys -----------------------------------------------------------
-
-  async insertAdminKey(key: AdminKeyRecord): Promise<void> {
-    await translatingUniqueViolations(() =>
-      this.core.db
-        .insertInto("admin_keys")
-        .values({
-          access_key_id: key.accessKeyId,
-          sealed_secret: key.sealedSecret,
-          description: key.description,
-          created_at: key.createdAt,
-        })
-        .execute(),
-    );
-  }
-
-  async getAdminKey(accessKeyId: string): Promise<AdminKeyRecord | undefined> {
-    const row = await this.core.db
-      .selectFrom("admin_keys")
-      .selectAll()
-      .where("access_key_id", "=", accessKeyId)
-      .executeTakeFirst();
-    return row && adminKeyFromRow(row);
-  }
-
-  async listAdminKeys(): Promise<AdminKeyRecord[]> {
-    const rows = await this.core.db.selectFrom("admin_keys").selectAll().orderBy("created_at").orderBy("access_key_id").execute();
-    return rows.map(adminKeyFromRow);
-  }
-
-  async deleteAdminKey(accessKeyId: string): Promise<boolean> {
-    const result = await this.core.db.deleteFrom("admin_keys").where("access_key_id", "=", accessKeyId).executeTakeFirst();
-    return result.numDeletedRows > 0n;
-  }
-
-  // --- pools ----------------------------------------------------------------
-
-  async insertPool(pool: PoolRecord): Promise<void> {
-    await translatingUniqueViolations(() =>
-      this.core.db
-        .insertInto("pools")
-        .values({
-          id: pool.id,
-          name: pool.name,
-          created_at: pool.createdAt,
-          modified_at: pool.modifiedAt,
-          settings: JSON.stringify(pool.settings),
-        })
-        .execute(),
-    );
-  }
-
-  /** Not through the cache inside a transaction, which may have written the pool and may yet roll back. */
-  getPool(id: string): Promise<PoolRecord | undefined> {
-    const cache = this.core.inTransaction ? undefined : this.core.shared.pools;
-    return this.core.cachedRead(cache, id, this.core.shared.queries.pool, [id], poolFromRow);
-  }
-
-  async updatePool(pool: PoolRecord): Promise<boolean> {
-    const result = await this.core.writing([this.core.shared.pools], () =>
-      this.core.db
-        .updateTable("pools")
-        .set({
-          name: pool.name,
-          modified_at: pool.modifiedAt,
-          settings: JSON.stringify(pool.settings),
-        })
-        .where("id", "=", pool.id)
-        .executeTakeFirst(),
-    );
-    return result.numUpdatedRows > 0n;
-  }
-
-  async deletePool(id: string): Promise<boolean> {
-    return this.core.writing([this.core.shared.users, this.core.shared.groupRows, this.core.shared.pools], () =>
-      this.core.transaction(async (tx) => {
-        const db = tx.db;
-        for (const table of [
-          "outbox",
-          "codes",
-          "signing_keys",
-          "refresh_tokens",
-          "auth_sessions",
-          "sign_in_failures",
-          "group_members",
-          "groups",
-          "users",
-          "clients",
-        ] as const) {
-          await db.deleteFrom(table).where("pool_id", "=", id).execute();
-        }
-        const result = await db.deleteFrom("pools").where("id", "=", id).executeTakeFirst();
-        return result.numDeletedRows > 0n;
-      }),
-    );
-  }
-
-  async listPools(page: { after?: string; limit: number }): Promise<PoolRecord[]> {
-    let query = this.core.db.selectFrom("pools").selectAll().orderBy("id").limit(page.limit);
-    if (page.after !== undefined) query = query.where("id", ">", page.after);
-    return (await query.execute()).map(poolFromRow);
-  }
-
-  async countPools(): Promise<number> {
-    const row = await this.core.db
-      .selectFrom("pools")
-      .select((eb) => eb.fn.countAll().as("n"))
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
-  }
-
-  // --- clients --------------------------------------------------------------
-
-  async insertClient(client: ClientRecord): Promise<void> {
-    await translatingUniqueViolations(() =>
-      this.core.db
-        .insertInto("clients")
-        .values({
-          id: client.id,
-          pool_id: client.poolId,
-          name: client.name,
-          sealed_secret: client.sealedSecret,
-          created_at: client.createdAt,
-          modified_at: client.modifiedAt,
-          settings: JSON.stringify(client.settings),
-        })
-        .execute(),
-    );
-  }
-
-  async getClient(id: string): Promise<ClientRecord | undefined> {
-    const row = (await this.core.read(this.core.shared.queries.client, [id]))[0];
-    return row && clientFromRow(row);
-  }
-
-  async updateClient(client: ClientRecord): Promise<boolean> {
-    const result = await this.core.db
-      .updateTable("clients")
-      .set({
-        name: client.name,
-        modified_at: client.modifiedAt,
-        settings: JSON.stringify(client.settings),
-      })
-      .where("id", "=", client.id)
-      .where("pool_id", "=", client.poolId)
-      .executeTakeFirst();
-    return result.numUpdatedRows > 0n;
-  }
-
-  async deleteClient(poolId: string, id: string): Promise<boolean> {
-    const result = await this.core.db.deleteFrom("clients").where("id", "=", id).where("pool_id", "=", poolId).executeTakeFirst();
-    return result.numDeletedRows > 0n;
-  }
-
-  async listClients(poolId: string, page: { after?: string; limit: number }): Promise<ClientRecord[]> {
-    let query = this.core.db.selectFrom("clients").selectAll().where("pool_id", "=", poolId).orderBy("id").limit(page.limit);
-    if (page.after !== undefined) query = query.where("id", ">", page.after);
-    return (await query.execute()).map(clientFromRow);
-  }
-
-  async countClients(poolId: string): Promise<number> {
-    const row = await this.core.db
-      .selectFrom("clients")
-      .select((eb) => eb.fn.countAll().as("n"))
-      .where("pool_id", "=", poolId)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
   }
 
   // --- users ----------------------------------------------------------------

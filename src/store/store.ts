@@ -22,9 +22,16 @@ import type {
 
 export type Engine = "sqlite" | "postgres";
 
+/** A page of a listing in key order: rows strictly after `after`, at most `limit`. */
+export interface Page {
+  after?: string;
+  limit: number;
+}
+
 /**
- * The storage contract. One implementation (kyselyStore.ts) serves both
- * engines; test/store/contract.test.ts holds both to this contract.
+ * The storage contract: one repository per aggregate. One implementation
+ * (kyselyStore.ts, with a file per repository in repositories/) serves both
+ * engines; the contract suites in test/store/ hold both to this contract.
  */
 export interface Store {
   readonly engine: Engine;
@@ -32,32 +39,10 @@ export interface Store {
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 
-  getSetting(key: string): Promise<string | undefined>;
-  /** Stores value unless the key exists; returns whichever value is stored afterwards. */
-  putSettingIfAbsent(key: string, value: string): Promise<string>;
-
-  insertAdminKey(key: AdminKeyRecord): Promise<void>;
-  getAdminKey(accessKeyId: string): Promise<AdminKeyRecord | undefined>;
-  listAdminKeys(): Promise<AdminKeyRecord[]>;
-  deleteAdminKey(accessKeyId: string): Promise<boolean>;
-
-  insertPool(pool: PoolRecord): Promise<void>;
-  getPool(id: string): Promise<PoolRecord | undefined>;
-  updatePool(pool: PoolRecord): Promise<boolean>;
-  /** Deletes the pool with everything in it (clients, users, groups, codes, keys, tokens, sessions, messages). */
-  deletePool(id: string): Promise<boolean>;
-  /** Pools ordered by id, strictly after `after`. */
-  listPools(page: { after?: string; limit: number }): Promise<PoolRecord[]>;
-  countPools(): Promise<number>;
-
-  insertClient(client: ClientRecord): Promise<void>;
-  /** Client ids are unique across pools: public operations name only the client. */
-  getClient(id: string): Promise<ClientRecord | undefined>;
-  updateClient(client: ClientRecord): Promise<boolean>;
-  deleteClient(poolId: string, id: string): Promise<boolean>;
-  /** Clients of a pool ordered by id, strictly after `after`. */
-  listClients(poolId: string, page: { after?: string; limit: number }): Promise<ClientRecord[]>;
-  countClients(poolId: string): Promise<number>;
+  readonly settings: SettingsRepository;
+  readonly adminKeys: AdminKeyRepository;
+  readonly pools: PoolRepository;
+  readonly clients: ClientRepository;
 
   /** Throws UniqueViolation naming the key ("username", "sub" or an alias column) that clashed. */
   insertUser(user: NewUser): Promise<UserRecord>;
@@ -138,6 +123,41 @@ export interface Store {
   appendMessage(message: NewMessage): Promise<MessageRecord>;
   /** Messages in insertion order. */
   listMessages(query: MessageQuery): Promise<MessageRecord[]>;
+}
+
+export interface SettingsRepository {
+  get(key: string): Promise<string | undefined>;
+  /** Stores value unless the key exists; returns whichever value is stored afterwards. */
+  putIfAbsent(key: string, value: string): Promise<string>;
+}
+
+export interface AdminKeyRepository {
+  insert(key: AdminKeyRecord): Promise<void>;
+  get(accessKeyId: string): Promise<AdminKeyRecord | undefined>;
+  list(): Promise<AdminKeyRecord[]>;
+  delete(accessKeyId: string): Promise<boolean>;
+}
+
+export interface PoolRepository {
+  insert(pool: PoolRecord): Promise<void>;
+  get(id: string): Promise<PoolRecord | undefined>;
+  update(pool: PoolRecord): Promise<boolean>;
+  /** Deletes the pool with everything in it (clients, users, groups, codes, keys, tokens, sessions, messages). */
+  delete(id: string): Promise<boolean>;
+  /** Pools ordered by id, strictly after `after`. */
+  list(page: Page): Promise<PoolRecord[]>;
+  count(): Promise<number>;
+}
+
+export interface ClientRepository {
+  insert(client: ClientRecord): Promise<void>;
+  /** Client ids are unique across pools: public operations name only the client. */
+  get(id: string): Promise<ClientRecord | undefined>;
+  update(client: ClientRecord): Promise<boolean>;
+  delete(poolId: string, id: string): Promise<boolean>;
+  /** Clients of a pool ordered by id, strictly after `after`. */
+  list(poolId: string, page: Page): Promise<ClientRecord[]>;
+  count(poolId: string): Promise<number>;
 }
 
 /** A unique key was already taken. `key` is "username", "sub", or the alias column. */

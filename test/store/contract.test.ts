@@ -139,7 +139,7 @@ describeEachStore("store contract", (s, engine) => {
   /** A pool that exists in the store, for tests about what lives inside pools. */
   async function existingPool(): Promise<string> {
     const pool = newPool();
-    await s().insertPool(pool);
+    await s().pools.insert(pool);
     return pool.id;
   }
 
@@ -149,79 +149,79 @@ describeEachStore("store contract", (s, engine) => {
 
   describe("settings", () => {
     it("an unknown setting reads as undefined", async () => {
-      assert.equal(await s().getSetting(unique("setting")), undefined);
+      assert.equal(await s().settings.get(unique("setting")), undefined);
     });
 
     it("putSettingIfAbsent stores a new value and returns it", async () => {
       const key = unique("setting");
-      assert.equal(await s().putSettingIfAbsent(key, "first"), "first");
-      assert.equal(await s().getSetting(key), "first");
+      assert.equal(await s().settings.putIfAbsent(key, "first"), "first");
+      assert.equal(await s().settings.get(key), "first");
     });
 
     it("putSettingIfAbsent keeps the first value and returns it", async () => {
       const key = unique("setting");
-      await s().putSettingIfAbsent(key, "first");
-      assert.equal(await s().putSettingIfAbsent(key, "second"), "first");
-      assert.equal(await s().getSetting(key), "first");
+      await s().settings.putIfAbsent(key, "first");
+      assert.equal(await s().settings.putIfAbsent(key, "second"), "first");
+      assert.equal(await s().settings.get(key), "first");
     });
   });
 
   describe("admin keys", () => {
     it("an inserted admin key reads back as written", async () => {
       const key = newAdminKey();
-      await s().insertAdminKey(key);
-      assert.deepEqual(await s().getAdminKey(key.accessKeyId), key);
+      await s().adminKeys.insert(key);
+      assert.deepEqual(await s().adminKeys.get(key.accessKeyId), key);
     });
 
     it("an admin key without a description reads back with null", async () => {
       const key = newAdminKey({ description: null });
-      await s().insertAdminKey(key);
-      assert.deepEqual(await s().getAdminKey(key.accessKeyId), key);
+      await s().adminKeys.insert(key);
+      assert.deepEqual(await s().adminKeys.get(key.accessKeyId), key);
     });
 
     it("an unknown access key id reads as undefined", async () => {
-      assert.equal(await s().getAdminKey(unique("AKIA")), undefined);
+      assert.equal(await s().adminKeys.get(unique("AKIA")), undefined);
     });
 
     it("a second admin key with the same access key id is a UniqueViolation", async () => {
       const key = newAdminKey();
-      await s().insertAdminKey(key);
-      await assert.rejects(s().insertAdminKey({ ...key, description: "again" }), UniqueViolation);
+      await s().adminKeys.insert(key);
+      await assert.rejects(s().adminKeys.insert({ ...key, description: "again" }), UniqueViolation);
     });
 
     it("admin keys list oldest first, ties broken by access key id", async () => {
       const [a, b, c] = [unique("AKIA"), unique("AKIA"), unique("AKIA")];
-      await s().insertAdminKey(newAdminKey({ accessKeyId: c, createdAt: 1 }));
-      await s().insertAdminKey(newAdminKey({ accessKeyId: b, createdAt: 2 }));
-      await s().insertAdminKey(newAdminKey({ accessKeyId: a, createdAt: 2 }));
-      const mine = (await s().listAdminKeys()).map((k) => k.accessKeyId).filter((id) => [a, b, c].includes(id));
+      await s().adminKeys.insert(newAdminKey({ accessKeyId: c, createdAt: 1 }));
+      await s().adminKeys.insert(newAdminKey({ accessKeyId: b, createdAt: 2 }));
+      await s().adminKeys.insert(newAdminKey({ accessKeyId: a, createdAt: 2 }));
+      const mine = (await s().adminKeys.list()).map((k) => k.accessKeyId).filter((id) => [a, b, c].includes(id));
       assert.deepEqual(mine, [c, a, b]);
     });
 
     it("deleteAdminKey removes the key and returns true", async () => {
       const key = newAdminKey();
-      await s().insertAdminKey(key);
-      assert.equal(await s().deleteAdminKey(key.accessKeyId), true);
-      assert.equal(await s().getAdminKey(key.accessKeyId), undefined);
+      await s().adminKeys.insert(key);
+      assert.equal(await s().adminKeys.delete(key.accessKeyId), true);
+      assert.equal(await s().adminKeys.get(key.accessKeyId), undefined);
     });
 
     it("deleteAdminKey returns false when the key is absent", async () => {
-      assert.equal(await s().deleteAdminKey(unique("AKIA")), false);
+      assert.equal(await s().adminKeys.delete(unique("AKIA")), false);
     });
   });
 
   describe("pools", () => {
     it("an inserted pool reads back as written, settings included", async () => {
       const pool = newPool();
-      await s().insertPool(pool);
-      assert.deepEqual(await s().getPool(pool.id), pool);
+      await s().pools.insert(pool);
+      assert.deepEqual(await s().pools.get(pool.id), pool);
     });
 
     it("hands out pools no caller can change, settings included: one read may serve later readers", async () => {
       const pool = newPool();
-      await s().insertPool(pool);
-      await s().getPool(pool.id);
-      const read = await s().getPool(pool.id);
+      await s().pools.insert(pool);
+      await s().pools.get(pool.id);
+      const read = await s().pools.get(pool.id);
       assert.ok(read);
       assert.throws(() => {
         (read as { name: string }).name = "changed";
@@ -232,31 +232,31 @@ describeEachStore("store contract", (s, engine) => {
     });
 
     it("an unknown pool id reads as undefined", async () => {
-      assert.equal(await s().getPool(unique("pool")), undefined);
+      assert.equal(await s().pools.get(unique("pool")), undefined);
     });
 
     it("a second pool with the same id is a UniqueViolation", async () => {
       const pool = newPool();
-      await s().insertPool(pool);
-      await assert.rejects(s().insertPool({ ...pool, name: "again" }), UniqueViolation);
+      await s().pools.insert(pool);
+      await assert.rejects(s().pools.insert({ ...pool, name: "again" }), UniqueViolation);
     });
 
     it("updatePool replaces the name, modification time and settings and returns true", async () => {
       const pool = newPool();
-      await s().insertPool(pool);
+      await s().pools.insert(pool);
       const changed = { ...pool, name: "renamed", modifiedAt: pool.modifiedAt + 1000, settings: { MfaConfiguration: "ON" } };
-      assert.equal(await s().updatePool(changed), true);
-      assert.deepEqual(await s().getPool(pool.id), changed);
+      assert.equal(await s().pools.update(changed), true);
+      assert.deepEqual(await s().pools.get(pool.id), changed);
     });
 
     it("updatePool returns false when the pool is absent", async () => {
-      assert.equal(await s().updatePool(newPool()), false);
+      assert.equal(await s().pools.update(newPool()), false);
     });
 
     it("listPools orders pools by id and honours the limit", async () => {
       const prefix = unique("listed");
-      for (const suffix of ["c", "a", "b"]) await s().insertPool(newPool({ id: `${prefix}-${suffix}` }));
-      const page = await s().listPools({ after: prefix, limit: 2 });
+      for (const suffix of ["c", "a", "b"]) await s().pools.insert(newPool({ id: `${prefix}-${suffix}` }));
+      const page = await s().pools.list({ after: prefix, limit: 2 });
       assert.deepEqual(
         page.map((p) => p.id),
         [`${prefix}-a`, `${prefix}-b`],
@@ -265,8 +265,8 @@ describeEachStore("store contract", (s, engine) => {
 
     it("listPools with after starts strictly after that id", async () => {
       const prefix = unique("listed");
-      for (const suffix of ["a", "b", "c"]) await s().insertPool(newPool({ id: `${prefix}-${suffix}` }));
-      const page = await s().listPools({ after: `${prefix}-a`, limit: 2 });
+      for (const suffix of ["a", "b", "c"]) await s().pools.insert(newPool({ id: `${prefix}-${suffix}` }));
+      const page = await s().pools.list({ after: `${prefix}-a`, limit: 2 });
       assert.deepEqual(
         page.map((p) => p.id),
         [`${prefix}-b`, `${prefix}-c`],
@@ -274,10 +274,10 @@ describeEachStore("store contract", (s, engine) => {
     });
 
     it("listPools without after starts at the lowest id", async () => {
-      await s().insertPool(newPool({ id: `z-${unique("pool")}` }));
-      await s().insertPool(newPool({ id: `a-${unique("pool")}` }));
-      const ids = (await s().listPools({ limit: 1000 })).map((p) => p.id);
-      const first = await s().listPools({ limit: 1 });
+      await s().pools.insert(newPool({ id: `z-${unique("pool")}` }));
+      await s().pools.insert(newPool({ id: `a-${unique("pool")}` }));
+      const ids = (await s().pools.list({ limit: 1000 })).map((p) => p.id);
+      const first = await s().pools.list({ limit: 1 });
       assert.deepEqual(ids, [...ids].sort());
       assert.deepEqual(
         first.map((p) => p.id),
@@ -286,30 +286,30 @@ describeEachStore("store contract", (s, engine) => {
     });
 
     it("countPools counts every pool", async () => {
-      const before = await s().countPools();
-      await s().insertPool(newPool());
-      await s().insertPool(newPool());
-      assert.equal(await s().countPools(), before + 2);
+      const before = await s().pools.count();
+      await s().pools.insert(newPool());
+      await s().pools.insert(newPool());
+      assert.equal(await s().pools.count(), before + 2);
     });
 
     it("deletePool removes the pool and returns true", async () => {
       const poolId = await existingPool();
-      assert.equal(await s().deletePool(poolId), true);
-      assert.equal(await s().getPool(poolId), undefined);
+      assert.equal(await s().pools.delete(poolId), true);
+      assert.equal(await s().pools.get(poolId), undefined);
     });
 
     it("deletePool returns false when the pool is absent", async () => {
-      assert.equal(await s().deletePool(unique("pool")), false);
+      assert.equal(await s().pools.delete(unique("pool")), false);
     });
 
     it("deletePool removes the pool's clients, users and outbox messages", async () => {
       const poolId = await existingPool();
       const client = newClient(poolId);
-      await s().insertClient(client);
+      await s().clients.insert(client);
       const user = await s().insertUser(newUser(poolId));
       await s().appendMessage(newMessage(poolId));
-      await s().deletePool(poolId);
-      assert.equal(await s().getClient(client.id), undefined);
+      await s().pools.delete(poolId);
+      assert.equal(await s().clients.get(client.id), undefined);
       assert.equal(await s().findUser(poolId, { by: "sub", value: user.sub }), undefined);
       assert.equal(await s().countUsers(poolId), 0);
       assert.deepEqual(await s().listMessages({ poolId, limit: 10 }), []);
@@ -319,12 +319,12 @@ describeEachStore("store contract", (s, engine) => {
       const doomed = await existingPool();
       const kept = await existingPool();
       const client = newClient(kept);
-      await s().insertClient(client);
+      await s().clients.insert(client);
       const user = await s().insertUser(newUser(kept));
       const message = await s().appendMessage(newMessage(kept));
       await s().insertUser(newUser(doomed));
-      await s().deletePool(doomed);
-      assert.deepEqual(await s().getClient(client.id), client);
+      await s().pools.delete(doomed);
+      assert.deepEqual(await s().clients.get(client.id), client);
       assert.deepEqual(await s().findUser(kept, { by: "sub", value: user.sub }), user);
       assert.deepEqual(await s().listMessages({ poolId: kept, limit: 10 }), [message]);
     });
@@ -333,77 +333,77 @@ describeEachStore("store contract", (s, engine) => {
   describe("clients", () => {
     it("getClient finds a client by its id alone", async () => {
       const client = newClient(await existingPool(), { sealedSecret: "sealed:client-secret" });
-      await s().insertClient(client);
-      assert.deepEqual(await s().getClient(client.id), client);
+      await s().clients.insert(client);
+      assert.deepEqual(await s().clients.get(client.id), client);
     });
 
     it("a public client reads back with a null secret", async () => {
       const client = newClient(await existingPool(), { sealedSecret: null });
-      await s().insertClient(client);
-      assert.deepEqual(await s().getClient(client.id), client);
+      await s().clients.insert(client);
+      assert.deepEqual(await s().clients.get(client.id), client);
     });
 
     it("an unknown client id reads as undefined", async () => {
-      assert.equal(await s().getClient(unique("client")), undefined);
+      assert.equal(await s().clients.get(unique("client")), undefined);
     });
 
     it("a client id already used in another pool is a UniqueViolation", async () => {
       const client = newClient(await existingPool());
-      await s().insertClient(client);
-      await assert.rejects(s().insertClient({ ...client, poolId: await existingPool() }), UniqueViolation);
+      await s().clients.insert(client);
+      await assert.rejects(s().clients.insert({ ...client, poolId: await existingPool() }), UniqueViolation);
     });
 
     it("updateClient changes a client of the named pool and returns true", async () => {
       const client = newClient(await existingPool());
-      await s().insertClient(client);
+      await s().clients.insert(client);
       const changed = { ...client, name: "renamed", modifiedAt: client.modifiedAt + 1000, settings: { RefreshTokenValidity: 5 } };
-      assert.equal(await s().updateClient(changed), true);
-      assert.deepEqual(await s().getClient(client.id), changed);
+      assert.equal(await s().clients.update(changed), true);
+      assert.deepEqual(await s().clients.get(client.id), changed);
     });
 
     it("updateClient naming another pool changes nothing and returns false", async () => {
       const client = newClient(await existingPool());
-      await s().insertClient(client);
+      await s().clients.insert(client);
       const elsewhere = { ...client, poolId: await existingPool(), name: "hijacked" };
-      assert.equal(await s().updateClient(elsewhere), false);
-      assert.deepEqual(await s().getClient(client.id), client);
+      assert.equal(await s().clients.update(elsewhere), false);
+      assert.deepEqual(await s().clients.get(client.id), client);
     });
 
     it("deleteClient removes a client of the named pool and returns true", async () => {
       const client = newClient(await existingPool());
-      await s().insertClient(client);
-      assert.equal(await s().deleteClient(client.poolId, client.id), true);
-      assert.equal(await s().getClient(client.id), undefined);
+      await s().clients.insert(client);
+      assert.equal(await s().clients.delete(client.poolId, client.id), true);
+      assert.equal(await s().clients.get(client.id), undefined);
     });
 
     it("deleteClient naming another pool keeps the client and returns false", async () => {
       const client = newClient(await existingPool());
-      await s().insertClient(client);
-      assert.equal(await s().deleteClient(await existingPool(), client.id), false);
-      assert.deepEqual(await s().getClient(client.id), client);
+      await s().clients.insert(client);
+      assert.equal(await s().clients.delete(await existingPool(), client.id), false);
+      assert.deepEqual(await s().clients.get(client.id), client);
     });
 
     it("listClients lists only the pool's clients, ordered by id, honouring the limit", async () => {
       const poolId = await existingPool();
       const [a, b, c] = [newClient(poolId), newClient(poolId), newClient(poolId)];
-      await s().insertClient(newClient(await existingPool()));
-      for (const client of [c, a, b]) await s().insertClient(client);
-      assert.deepEqual(await s().listClients(poolId, { limit: 2 }), [a, b]);
+      await s().clients.insert(newClient(await existingPool()));
+      for (const client of [c, a, b]) await s().clients.insert(client);
+      assert.deepEqual(await s().clients.list(poolId, { limit: 2 }), [a, b]);
     });
 
     it("listClients with after starts strictly after that id", async () => {
       const poolId = await existingPool();
       const [a, b, c] = [newClient(poolId), newClient(poolId), newClient(poolId)];
-      for (const client of [a, b, c]) await s().insertClient(client);
-      assert.deepEqual(await s().listClients(poolId, { after: a.id, limit: 10 }), [b, c]);
+      for (const client of [a, b, c]) await s().clients.insert(client);
+      assert.deepEqual(await s().clients.list(poolId, { after: a.id, limit: 10 }), [b, c]);
     });
 
     it("countClients counts only the pool's clients", async () => {
       const poolId = await existingPool();
-      await s().insertClient(newClient(poolId));
-      await s().insertClient(newClient(poolId));
-      await s().insertClient(newClient(await existingPool()));
-      assert.equal(await s().countClients(poolId), 2);
+      await s().clients.insert(newClient(poolId));
+      await s().clients.insert(newClient(poolId));
+      await s().clients.insert(newClient(await existingPool()));
+      assert.equal(await s().clients.count(poolId), 2);
     });
   });
 
@@ -996,10 +996,10 @@ describeEachStore("store contract", (s, engine) => {
       await s().deleteUser(poolId, user.id);
       assert.equal(await s().getCode(user.id, "SIGN_UP"), undefined);
       const pool = newPool();
-      await s().insertPool(pool);
+      await s().pools.insert(pool);
       const member = await s().insertUser(newUser(pool.id));
       await s().putCode(newCode(pool.id, member.id));
-      await s().deletePool(pool.id);
+      await s().pools.delete(pool.id);
       assert.equal(await s().getCode(member.id, "SIGN_UP"), undefined);
     });
   });
@@ -1150,7 +1150,7 @@ describeEachStore("store contract", (s, engine) => {
 
     it("deleting a user or a pool deletes its sign-in records", async () => {
       const pool = newPool();
-      await s().insertPool(pool);
+      await s().pools.insert(pool);
       const deletedUser = await userWithSignInRecords(pool.id);
       await s().deleteUser(pool.id, deletedUser.userId);
       await assertSignInRecordsGone(deletedUser);
@@ -1164,7 +1164,7 @@ describeEachStore("store contract", (s, engine) => {
         createdAt: 1,
         retiredAt: null,
       });
-      await s().deletePool(pool.id);
+      await s().pools.delete(pool.id);
       assert.deepEqual(await s().listSigningKeys(pool.id), []);
       await assertSignInRecordsGone(poolsUser);
     });
@@ -1250,8 +1250,8 @@ describeEachStore("store contract", (s, engine) => {
     it("writes inside a transaction are visible to later steps inside it", async () => {
       const pool = newPool();
       const seen = await s().transaction(async (tx) => {
-        await tx.insertPool(pool);
-        return tx.getPool(pool.id);
+        await tx.pools.insert(pool);
+        return tx.pools.get(pool.id);
       });
       assert.deepEqual(seen, pool);
     });
@@ -1261,13 +1261,13 @@ describeEachStore("store contract", (s, engine) => {
       const user = newUser(pool.id);
       const settingKey = unique("setting");
       const inserted = await s().transaction(async (tx) => {
-        await tx.insertPool(pool);
-        await tx.putSettingIfAbsent(settingKey, "committed");
+        await tx.pools.insert(pool);
+        await tx.settings.putIfAbsent(settingKey, "committed");
         return tx.insertUser(user);
       });
-      assert.deepEqual(await s().getPool(pool.id), pool);
+      assert.deepEqual(await s().pools.get(pool.id), pool);
       assert.deepEqual(await s().findUser(pool.id, { by: "sub", value: user.sub }), inserted);
-      assert.equal(await s().getSetting(settingKey), "committed");
+      assert.equal(await s().settings.get(settingKey), "committed");
     });
 
     it("a throw rejects the transaction with that error", async () => {
@@ -1287,22 +1287,22 @@ describeEachStore("store contract", (s, engine) => {
       const settingKey = unique("setting");
       await assert.rejects(
         s().transaction(async (tx) => {
-          await tx.insertPool(newcomer);
-          await tx.insertClient(newClient(poolId));
+          await tx.pools.insert(newcomer);
+          await tx.clients.insert(newClient(poolId));
           await tx.updateUser({ ...user, status: "RESET_REQUIRED" }, noKeys());
           await tx.insertUser(newUser(poolId));
           await tx.appendMessage(newMessage(poolId));
-          await tx.putSettingIfAbsent(settingKey, "rolled back");
+          await tx.settings.putIfAbsent(settingKey, "rolled back");
           throw new Error("boom");
         }),
         /boom/,
       );
-      assert.equal(await s().getPool(newcomer.id), undefined);
-      assert.equal(await s().countClients(poolId), 0);
+      assert.equal(await s().pools.get(newcomer.id), undefined);
+      assert.equal(await s().clients.count(poolId), 0);
       assert.deepEqual(await s().findUser(poolId, { by: "sub", value: user.sub }), user);
       assert.equal(await s().countUsers(poolId), 1);
       assert.deepEqual(await s().listMessages({ poolId, limit: 10 }), []);
-      assert.equal(await s().getSetting(settingKey), undefined);
+      assert.equal(await s().settings.get(settingKey), undefined);
     });
 
     it("a throw inside a nested transaction rolls back the outer writes too", async () => {
@@ -1310,97 +1310,97 @@ describeEachStore("store contract", (s, engine) => {
       const inner = newPool();
       await assert.rejects(
         s().transaction(async (tx) => {
-          await tx.insertPool(outer);
+          await tx.pools.insert(outer);
           await tx.transaction(async (nested) => {
-            await nested.insertPool(inner);
+            await nested.pools.insert(inner);
             throw new Error("boom");
           });
         }),
         /boom/,
       );
-      assert.equal(await s().getPool(outer.id), undefined);
-      assert.equal(await s().getPool(inner.id), undefined);
+      assert.equal(await s().pools.get(outer.id), undefined);
+      assert.equal(await s().pools.get(inner.id), undefined);
     });
 
     it("a throw after a nested transaction finished rolls back the nested writes", async () => {
       const inner = newPool();
       await assert.rejects(
         s().transaction(async (tx) => {
-          await tx.transaction((nested) => nested.insertPool(inner));
+          await tx.transaction((nested) => nested.pools.insert(inner));
           throw new Error("boom");
         }),
         /boom/,
       );
-      assert.equal(await s().getPool(inner.id), undefined);
+      assert.equal(await s().pools.get(inner.id), undefined);
     });
 
     it("a pool inserted or updated, and read, inside a transaction that throws reads afterwards as before", async () => {
       const newcomer = newPool();
       await assert.rejects(
         s().transaction(async (tx) => {
-          await tx.insertPool(newcomer);
-          assert.deepEqual(await tx.getPool(newcomer.id), newcomer);
+          await tx.pools.insert(newcomer);
+          assert.deepEqual(await tx.pools.get(newcomer.id), newcomer);
           throw new Error("boom");
         }),
         /boom/,
       );
-      assert.equal(await s().getPool(newcomer.id), undefined);
+      assert.equal(await s().pools.get(newcomer.id), undefined);
       const existing = newPool();
-      await s().insertPool(existing);
+      await s().pools.insert(existing);
       await assert.rejects(
         s().transaction(async (tx) => {
-          await tx.updatePool({ ...existing, name: "renamed" });
-          assert.equal((await tx.getPool(existing.id))?.name, "renamed");
+          await tx.pools.update({ ...existing, name: "renamed" });
+          assert.equal((await tx.pools.get(existing.id))?.name, "renamed");
           throw new Error("boom");
         }),
         /boom/,
       );
-      assert.deepEqual(await s().getPool(existing.id), existing);
+      assert.deepEqual(await s().pools.get(existing.id), existing);
     });
 
     it("a pool read while a transaction deletes or updates it reads as written inside it, and as committed after", async () => {
       const [deleted, updated] = [newPool(), newPool()];
-      await s().insertPool(deleted);
-      await s().insertPool(updated);
+      await s().pools.insert(deleted);
+      await s().pools.insert(updated);
       let written: () => void = () => undefined;
       let release: () => void = () => undefined;
       const writesDone = new Promise<void>((resolve) => (written = resolve));
       const held = new Promise<void>((resolve) => (release = resolve));
       const writing = s().transaction(async (tx) => {
-        await tx.deletePool(deleted.id);
-        await tx.updatePool({ ...updated, name: "renamed" });
+        await tx.pools.delete(deleted.id);
+        await tx.pools.update({ ...updated, name: "renamed" });
         written();
         await held;
-        assert.equal(await tx.getPool(deleted.id), undefined);
-        assert.equal((await tx.getPool(updated.id))?.name, "renamed");
+        assert.equal(await tx.pools.get(deleted.id), undefined);
+        assert.equal((await tx.pools.get(updated.id))?.name, "renamed");
       });
       await writesDone;
-      const readsDuring = Promise.all([s().getPool(deleted.id), s().getPool(updated.id)]);
+      const readsDuring = Promise.all([s().pools.get(deleted.id), s().pools.get(updated.id)]);
       // On PostgreSQL the reads run on another connection and finish first, seeing the rows as they were (which the
       // store may keep); on SQLite they wait for the transaction.
       if (engine === "postgres") await readsDuring;
       release();
       await writing;
       if (engine === "postgres") assert.deepEqual(await readsDuring, [deleted, updated]);
-      assert.equal(await s().getPool(deleted.id), undefined);
-      assert.equal((await s().getPool(updated.id))?.name, "renamed");
+      assert.equal(await s().pools.get(deleted.id), undefined);
+      assert.equal((await s().pools.get(updated.id))?.name, "renamed");
     });
 
     it("a deletePool inside a transaction that throws is rolled back", async () => {
       const poolId = await existingPool();
       const client = newClient(poolId);
-      await s().insertClient(client);
+      await s().clients.insert(client);
       const user = await s().insertUser(newUser(poolId));
       const message = await s().appendMessage(newMessage(poolId));
       await assert.rejects(
         s().transaction(async (tx) => {
-          await tx.deletePool(poolId);
+          await tx.pools.delete(poolId);
           throw new Error("boom");
         }),
         /boom/,
       );
-      assert.ok(await s().getPool(poolId));
-      assert.deepEqual(await s().getClient(client.id), client);
+      assert.ok(await s().pools.get(poolId));
+      assert.deepEqual(await s().clients.get(client.id), client);
       assert.deepEqual(await s().findUser(poolId, { by: "sub", value: user.sub }), user);
       assert.deepEqual(await s().listMessages({ poolId, limit: 10 }), [message]);
     });
@@ -1410,7 +1410,7 @@ describeEachStore("store contract", (s, engine) => {
 describeEachStore("store contract: groups", (s) => {
   async function existingPool(): Promise<string> {
     const pool = newPool();
-    await s().insertPool(pool);
+    await s().pools.insert(pool);
     return pool.id;
   }
 
@@ -1623,12 +1623,12 @@ describeEachStore("store contract: groups", (s) => {
       const [doomedUser, keptUser] = [await s().insertUser(newUser(doomed)), await s().insertUser(newUser(kept))];
       await s().addGroupMember(doomed, doomedGroup.name, doomedUser.id, 100);
       await s().addGroupMember(kept, keptGroup.name, keptUser.id, 100);
-      await s().deletePool(doomed);
+      await s().pools.delete(doomed);
       assert.equal(await s().countGroups(doomed), 0);
       assert.deepEqual(await s().listGroupsOfUser(doomed, doomedUser.id, { limit: 10 }), []);
       assert.deepEqual(await s().listGroupMembers(kept, keptGroup.name, { limit: 10 }), [keptUser]);
       // A membership left behind would show again under a pool and group of the same names.
-      await s().insertPool(newPool({ id: doomed }));
+      await s().pools.insert(newPool({ id: doomed }));
       await s().insertGroup(doomedGroup);
       assert.deepEqual(await s().listGroupsOfUser(doomed, doomedUser.id, { limit: 10 }), []);
     });

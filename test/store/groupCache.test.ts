@@ -97,7 +97,7 @@ describe("the SQLite group cache", () => {
   it("forgets the groups of a deleted pool", async () => {
     const group = newGroup("pool-goes");
     await joined(group);
-    await server.deletePool(POOL);
+    await server.pools.delete(POOL);
     assert.equal(await server.getGroup(POOL, "pool-goes"), undefined);
   });
 

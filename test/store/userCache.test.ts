@@ -71,7 +71,7 @@ describe("the SQLite user cache", () => {
     const user = await server.insertUser({ ...newUser("gus"), poolId: "us-east-1_cachegone" });
     const findGus = () => server.findUser(user.poolId, { by: "usernameKey", value: "gus" });
     await findGus();
-    await server.deletePool(user.poolId);
+    await server.pools.delete(user.poolId);
     assert.equal(await findGus(), undefined);
   });
 

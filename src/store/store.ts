@@ -44,56 +44,13 @@ export interface Store {
   readonly pools: PoolRepository;
   readonly clients: ClientRepository;
 
-  /** Throws UniqueViolation naming the key ("username", "sub" or an alias column) that clashed. */
-  insertUser(user: NewUser): Promise<UserRecord>;
-  findUser(poolId: string, lookup: UserLookup): Promise<UserRecord | undefined>;
-  /**
-   * Writes user and its keys if its version is still current (else StaleWrite); returns it
-   * with the next version. Given the row as it was (`before`), only what changed is written.
-   */
-  updateUser(user: UserRecord, keys: UserKeys, before?: { user: UserRecord; keys: UserKeys }): Promise<UserRecord>;
-  /** Deletes a user with the user's codes, refresh tokens, sessions, failure counts and group memberships. */
-  deleteUser(poolId: string, id: number): Promise<boolean>;
-  /** One page in keyset order: (filter column, username key), or username key without a filter. */
-  listUsers(query: UserQuery): Promise<ListedUser[]>;
-  countUsers(poolId: string): Promise<number>;
-
-  /** Stores a code, replacing the user's live code for the same purpose, whose hash it keeps as supersededHash. */
-  putCode(code: NewCode): Promise<CodeRecord>;
-  getCode(userId: number, purpose: string): Promise<CodeRecord | undefined>;
-  /** Counts one wrong guess against a code. */
-  recordFailedCodeAttempt(id: number): Promise<void>;
-  /** Removes a code; true only for the caller that removed it, so a code is used once. */
-  deleteCode(id: number): Promise<boolean>;
-
-  insertSigningKey(key: SigningKeyRecord): Promise<void>;
-  /** A pool's signing keys, oldest first, retired ones included. */
-  listSigningKeys(poolId: string): Promise<SigningKeyRecord[]>;
-  /** Marks the pool's active keys retired at `at`. */
-  retireSigningKeys(poolId: string, at: number): Promise<void>;
-
-  insertRefreshToken(token: RefreshTokenRecord): Promise<void>;
-  getRefreshToken(id: string): Promise<RefreshTokenRecord | undefined>;
-  /** Revokes every live refresh token of a user (global sign-out). */
-  revokeRefreshTokens(userId: number, at: number): Promise<void>;
-  /** Revokes one refresh token (RevokeToken). */
-  revokeRefreshToken(id: string, at: number): Promise<void>;
-
-  insertAuthSession(session: AuthSessionRecord): Promise<void>;
-  getAuthSession(id: string): Promise<AuthSessionRecord | undefined>;
-  /** Removes a session; true only for the caller that removed it, so a session answers once. */
-  deleteAuthSession(id: string): Promise<boolean>;
-
-  getSignInFailures(userId: number): Promise<SignInFailuresRecord | undefined>;
-  putSignInFailures(failures: SignInFailuresRecord): Promise<void>;
-  /**
-   * Counts one more failed sign-in in a single statement, so failures at the
-   * same time (from any process) each count: 1 when the user has no record
-   * or the last failure was before `forgetBefore`, else one more. The last
-   * failure becomes `at`; `lockedUntil` is kept. Returns the record as it now is.
-   */
-  addSignInFailure(failure: { userId: number; poolId: string; at: number; forgetBefore: number }): Promise<SignInFailuresRecord>;
-  clearSignInFailures(userId: number): Promise<void>;
+  readonly users: UserRepository;
+  readonly codes: CodeRepository;
+  readonly signingKeys: SigningKeyRepository;
+  readonly refreshTokens: RefreshTokenRepository;
+  /** Challenge sessions. */
+  readonly sessions: AuthSessionRepository;
+  readonly signInFailures: SignInFailureRepository;
 
   // --- groups (reference §3.1–§3.3) ---
   /** Throws UniqueViolation when the pool has a group of that name. */
@@ -158,6 +115,70 @@ export interface ClientRepository {
   /** Clients of a pool ordered by id, strictly after `after`. */
   list(poolId: string, page: Page): Promise<ClientRecord[]>;
   count(poolId: string): Promise<number>;
+}
+
+export interface UserRepository {
+  /** Throws UniqueViolation naming the key ("username", "sub" or an alias column) that clashed. */
+  insert(user: NewUser): Promise<UserRecord>;
+  find(poolId: string, lookup: UserLookup): Promise<UserRecord | undefined>;
+  /**
+   * Writes user and its keys if its version is still current (else StaleWrite); returns it
+   * with the next version. Given the row as it was (`before`), only what changed is written.
+   */
+  update(user: UserRecord, keys: UserKeys, before?: { user: UserRecord; keys: UserKeys }): Promise<UserRecord>;
+  /** Deletes a user with the user's codes, refresh tokens, sessions, failure counts and group memberships. */
+  delete(poolId: string, id: number): Promise<boolean>;
+  /** One page in keyset order: (filter column, username key), or username key without a filter. */
+  list(query: UserQuery): Promise<ListedUser[]>;
+  count(poolId: string): Promise<number>;
+}
+
+export interface CodeRepository {
+  /** Stores a code, replacing the user's live code for the same purpose, whose hash it keeps as supersededHash. */
+  put(code: NewCode): Promise<CodeRecord>;
+  get(userId: number, purpose: string): Promise<CodeRecord | undefined>;
+  /** Counts one wrong guess against a code. */
+  recordFailedAttempt(id: number): Promise<void>;
+  /** Removes a code; true only for the caller that removed it, so a code is used once. */
+  delete(id: number): Promise<boolean>;
+}
+
+export interface SigningKeyRepository {
+  insert(key: SigningKeyRecord): Promise<void>;
+  /** A pool's signing keys, oldest first, retired ones included. */
+  list(poolId: string): Promise<SigningKeyRecord[]>;
+  /** Marks the pool's active keys retired at `at`. */
+  retireActive(poolId: string, at: number): Promise<void>;
+}
+
+export interface RefreshTokenRepository {
+  insert(token: RefreshTokenRecord): Promise<void>;
+  get(id: string): Promise<RefreshTokenRecord | undefined>;
+  /** Revokes every live refresh token of a user (global sign-out). */
+  revokeAllOfUser(userId: number, at: number): Promise<void>;
+  /** Revokes one refresh token (RevokeToken). */
+  revoke(id: string, at: number): Promise<void>;
+}
+
+/** Challenge sessions. */
+export interface AuthSessionRepository {
+  insert(session: AuthSessionRecord): Promise<void>;
+  get(id: string): Promise<AuthSessionRecord | undefined>;
+  /** Removes a session; true only for the caller that removed it, so a session answers once. */
+  delete(id: string): Promise<boolean>;
+}
+
+export interface SignInFailureRepository {
+  get(userId: number): Promise<SignInFailuresRecord | undefined>;
+  put(failures: SignInFailuresRecord): Promise<void>;
+  /**
+   * Counts one more failed sign-in in a single statement, so failures at the
+   * same time (from any process) each count: 1 when the user has no record
+   * or the last failure was before `forgetBefore`, else one more. The last
+   * failure becomes `at`; `lockedUntil` is kept. Returns the record as it now is.
+   */
+  add(failure: { userId: number; poolId: string; at: number; forgetBefore: number }): Promise<SignInFailuresRecord>;
+  clear(userId: number): Promise<void>;
 }
 
 /** A unique key was already taken. `key` is "username", "sub", or the alias column. */

@@ -306,12 +306,12 @@ describeEachStore("store contract", (s, engine) => {
       const poolId = await existingPool();
       const client = newClient(poolId);
       await s().clients.insert(client);
-      const user = await s().insertUser(newUser(poolId));
+      const user = await s().users.insert(newUser(poolId));
       await s().appendMessage(newMessage(poolId));
       await s().pools.delete(poolId);
       assert.equal(await s().clients.get(client.id), undefined);
-      assert.equal(await s().findUser(poolId, { by: "sub", value: user.sub }), undefined);
-      assert.equal(await s().countUsers(poolId), 0);
+      assert.equal(await s().users.find(poolId, { by: "sub", value: user.sub }), undefined);
+      assert.equal(await s().users.count(poolId), 0);
       assert.deepEqual(await s().listMessages({ poolId, limit: 10 }), []);
     });
 
@@ -320,12 +320,12 @@ describeEachStore("store contract", (s, engine) => {
       const kept = await existingPool();
       const client = newClient(kept);
       await s().clients.insert(client);
-      const user = await s().insertUser(newUser(kept));
+      const user = await s().users.insert(newUser(kept));
       const message = await s().appendMessage(newMessage(kept));
-      await s().insertUser(newUser(doomed));
+      await s().users.insert(newUser(doomed));
       await s().pools.delete(doomed);
       assert.deepEqual(await s().clients.get(client.id), client);
-      assert.deepEqual(await s().findUser(kept, { by: "sub", value: user.sub }), user);
+      assert.deepEqual(await s().users.find(kept, { by: "sub", value: user.sub }), user);
       assert.deepEqual(await s().listMessages({ poolId: kept, limit: 10 }), [message]);
     });
   });
@@ -410,21 +410,21 @@ describeEachStore("store contract", (s, engine) => {
   describe("users", () => {
     it("insertUser returns the user with a new id and version 1", async () => {
       const { keys: _keys, ...user } = newUser(await existingPool());
-      const inserted = await s().insertUser({ ...user, keys: noKeys() });
+      const inserted = await s().users.insert({ ...user, keys: noKeys() });
       assert.equal(typeof inserted.id, "number");
       assert.deepEqual(inserted, { ...user, id: inserted.id, version: 1 });
     });
 
     it("each inserted user gets a different id", async () => {
       const poolId = await existingPool();
-      const first = await s().insertUser(newUser(poolId));
-      const second = await s().insertUser(newUser(poolId));
+      const first = await s().users.insert(newUser(poolId));
+      const second = await s().users.insert(newUser(poolId));
       assert.notEqual(first.id, second.id);
     });
 
     it("a user reads back exactly as inserted, timestamps included; keys are written, not read back", async () => {
       const poolId = await existingPool();
-      const inserted = await s().insertUser(
+      const inserted = await s().users.insert(
         newUser(poolId, {
           status: "FORCE_CHANGE_PASSWORD",
           enabled: false,
@@ -432,113 +432,113 @@ describeEachStore("store contract", (s, engine) => {
           keys: noKeys({ email: "zoë@example.com", givenName: "zoë", familyName: "😀", aliasEmail: "zoë@example.com" }),
         }),
       );
-      assert.deepEqual(await s().findUser(poolId, { by: "usernameKey", value: inserted.usernameKey }), inserted);
+      assert.deepEqual(await s().users.find(poolId, { by: "usernameKey", value: inserted.usernameKey }), inserted);
     });
 
     it("a user without a password reads back with a null hash", async () => {
       const poolId = await existingPool();
-      const inserted = await s().insertUser(newUser(poolId, { passwordHash: null }));
-      assert.equal((await s().findUser(poolId, { by: "sub", value: inserted.sub }))?.passwordHash, null);
+      const inserted = await s().users.insert(newUser(poolId, { passwordHash: null }));
+      assert.equal((await s().users.find(poolId, { by: "sub", value: inserted.sub }))?.passwordHash, null);
     });
 
     it("a second user with the same username key is a UniqueViolation naming username", async () => {
       const poolId = await existingPool();
-      await s().insertUser(newUser(poolId, { username: "Alice", usernameKey: "alice" }));
-      await rejectsUnique(s().insertUser(newUser(poolId, { username: "ALICE", usernameKey: "alice" })), "username");
+      await s().users.insert(newUser(poolId, { username: "Alice", usernameKey: "alice" }));
+      await rejectsUnique(s().users.insert(newUser(poolId, { username: "ALICE", usernameKey: "alice" })), "username");
     });
 
     it("the same username key in another pool is allowed", async () => {
-      await s().insertUser(newUser(await existingPool(), { usernameKey: "bob" }));
-      const other = await s().insertUser(newUser(await existingPool(), { usernameKey: "bob" }));
+      await s().users.insert(newUser(await existingPool(), { usernameKey: "bob" }));
+      const other = await s().users.insert(newUser(await existingPool(), { usernameKey: "bob" }));
       assert.equal(other.usernameKey, "bob");
     });
 
     it("a second user with the same sub is a UniqueViolation naming sub", async () => {
       const poolId = await existingPool();
-      const first = await s().insertUser(newUser(poolId));
-      await rejectsUnique(s().insertUser(newUser(poolId, { sub: first.sub })), "sub");
+      const first = await s().users.insert(newUser(poolId));
+      await rejectsUnique(s().users.insert(newUser(poolId, { sub: first.sub })), "sub");
     });
 
     it("a sub already used in another pool is a UniqueViolation naming sub", async () => {
-      const first = await s().insertUser(newUser(await existingPool()));
-      await rejectsUnique(s().insertUser(newUser(await existingPool(), { sub: first.sub })), "sub");
+      const first = await s().users.insert(newUser(await existingPool()));
+      await rejectsUnique(s().users.insert(newUser(await existingPool(), { sub: first.sub })), "sub");
     });
 
     for (const { column, value } of ALIASES) {
       it(`a second user with the same ${column} in the pool is a UniqueViolation naming ${column}`, async () => {
         const poolId = await existingPool();
-        await s().insertUser(newUser(poolId, { keys: noKeys({ [column]: value }) }));
-        await rejectsUnique(s().insertUser(newUser(poolId, { keys: noKeys({ [column]: value }) })), column);
+        await s().users.insert(newUser(poolId, { keys: noKeys({ [column]: value }) }));
+        await rejectsUnique(s().users.insert(newUser(poolId, { keys: noKeys({ [column]: value }) })), column);
       });
 
       it(`the same ${column} in another pool is allowed`, async () => {
-        await s().insertUser(newUser(await existingPool(), { keys: noKeys({ [column]: value }) }));
+        await s().users.insert(newUser(await existingPool(), { keys: noKeys({ [column]: value }) }));
         const otherPool = await existingPool();
-        const other = await s().insertUser(newUser(otherPool, { keys: noKeys({ [column]: value }) }));
-        assert.deepEqual(await s().findUser(otherPool, { by: "alias", column, value }), other);
+        const other = await s().users.insert(newUser(otherPool, { keys: noKeys({ [column]: value }) }));
+        assert.deepEqual(await s().users.find(otherPool, { by: "alias", column, value }), other);
       });
 
       it(`findUser finds a user by ${column}`, async () => {
         const poolId = await existingPool();
-        const user = await s().insertUser(newUser(poolId, { keys: noKeys({ [column]: value }) }));
-        assert.deepEqual(await s().findUser(poolId, { by: "alias", column, value }), user);
+        const user = await s().users.insert(newUser(poolId, { keys: noKeys({ [column]: value }) }));
+        assert.deepEqual(await s().users.find(poolId, { by: "alias", column, value }), user);
       });
     }
 
     it("users without aliases never clash on them", async () => {
       const poolId = await existingPool();
-      for (let i = 0; i < 3; i++) await s().insertUser(newUser(poolId, { keys: noKeys({ email: "shared@example.com" }) }));
-      assert.equal(await s().countUsers(poolId), 3);
+      for (let i = 0; i < 3; i++) await s().users.insert(newUser(poolId, { keys: noKeys({ email: "shared@example.com" }) }));
+      assert.equal(await s().users.count(poolId), 3);
     });
 
     it("a rejected insert leaves no row behind", async () => {
       const poolId = await existingPool();
-      const first = await s().insertUser(newUser(poolId));
-      await assert.rejects(s().insertUser(newUser(poolId, { usernameKey: first.usernameKey })), UniqueViolation);
-      assert.equal(await s().countUsers(poolId), 1);
+      const first = await s().users.insert(newUser(poolId));
+      await assert.rejects(s().users.insert(newUser(poolId, { usernameKey: first.usernameKey })), UniqueViolation);
+      assert.equal(await s().users.count(poolId), 1);
     });
 
     it("findUser finds a user by username key", async () => {
       const poolId = await existingPool();
-      const user = await s().insertUser(newUser(poolId));
-      assert.deepEqual(await s().findUser(poolId, { by: "usernameKey", value: user.usernameKey }), user);
+      const user = await s().users.insert(newUser(poolId));
+      assert.deepEqual(await s().users.find(poolId, { by: "usernameKey", value: user.usernameKey }), user);
     });
 
     it("findUser finds a user by sub", async () => {
       const poolId = await existingPool();
-      const user = await s().insertUser(newUser(poolId));
-      assert.deepEqual(await s().findUser(poolId, { by: "sub", value: user.sub }), user);
+      const user = await s().users.insert(newUser(poolId));
+      assert.deepEqual(await s().users.find(poolId, { by: "sub", value: user.sub }), user);
     });
 
     it("findUser returns undefined when nothing matches", async () => {
       const poolId = await existingPool();
-      await s().insertUser(newUser(poolId, { keys: noKeys({ aliasEmail: "someone@example.com" }) }));
-      assert.equal(await s().findUser(poolId, { by: "usernameKey", value: unique("nobody") }), undefined);
-      assert.equal(await s().findUser(poolId, { by: "alias", column: "aliasEmail", value: "nobody@example.com" }), undefined);
+      await s().users.insert(newUser(poolId, { keys: noKeys({ aliasEmail: "someone@example.com" }) }));
+      assert.equal(await s().users.find(poolId, { by: "usernameKey", value: unique("nobody") }), undefined);
+      assert.equal(await s().users.find(poolId, { by: "alias", column: "aliasEmail", value: "nobody@example.com" }), undefined);
     });
 
     it("findUser does not find a user of another pool", async () => {
-      const user = await s().insertUser(newUser(await existingPool()));
+      const user = await s().users.insert(newUser(await existingPool()));
       const elsewhere = await existingPool();
-      assert.equal(await s().findUser(elsewhere, { by: "usernameKey", value: user.usernameKey }), undefined);
-      assert.equal(await s().findUser(elsewhere, { by: "sub", value: user.sub }), undefined);
+      assert.equal(await s().users.find(elsewhere, { by: "usernameKey", value: user.usernameKey }), undefined);
+      assert.equal(await s().users.find(elsewhere, { by: "sub", value: user.sub }), undefined);
     });
 
     it("findUser by alias does not match the plain search column", async () => {
       const poolId = await existingPool();
-      await s().insertUser(newUser(poolId, { keys: noKeys({ email: "plain@example.com" }) }));
-      assert.equal(await s().findUser(poolId, { by: "alias", column: "aliasEmail", value: "plain@example.com" }), undefined);
+      await s().users.insert(newUser(poolId, { keys: noKeys({ email: "plain@example.com" }) }));
+      assert.equal(await s().users.find(poolId, { by: "alias", column: "aliasEmail", value: "plain@example.com" }), undefined);
     });
 
     it("updateUser returns the user with the next version", async () => {
-      const user = await s().insertUser(newUser(await existingPool()));
-      const updated = await s().updateUser({ ...user, status: "RESET_REQUIRED" }, noKeys());
+      const user = await s().users.insert(newUser(await existingPool()));
+      const updated = await s().users.update({ ...user, status: "RESET_REQUIRED" }, noKeys());
       assert.deepEqual(updated, { ...user, status: "RESET_REQUIRED", version: 2 });
     });
 
     it("updateUser writes every changed field", async () => {
       const poolId = await existingPool();
-      const user = await s().insertUser(newUser(poolId));
+      const user = await s().users.insert(newUser(poolId));
       const changed: UserRecord = {
         ...user,
         username: "Renamed",
@@ -550,24 +550,24 @@ describeEachStore("store contract", (s, engine) => {
         passwordHash: null,
         passwordExpiresAt: 1_700_000_900_000,
       };
-      const updated = await s().updateUser(
+      const updated = await s().users.update(
         changed,
         noKeys({ email: "new@example.com", name: "zoë 😀", aliasEmail: "new@example.com" }),
       );
-      assert.deepEqual(await s().findUser(poolId, { by: "sub", value: user.sub }), updated);
-      assert.deepEqual(await s().findUser(poolId, { by: "alias", column: "aliasEmail", value: "new@example.com" }), updated);
+      assert.deepEqual(await s().users.find(poolId, { by: "sub", value: user.sub }), updated);
+      assert.deepEqual(await s().users.find(poolId, { by: "alias", column: "aliasEmail", value: "new@example.com" }), updated);
     });
 
     it("updateUser given the row as it was writes what changed and keeps the rest", async () => {
       const poolId = await existingPool();
       const keysBefore = noKeys({ email: "a@example.com", aliasEmail: "a@example.com", name: "ann" });
-      const user = await s().insertUser(newUser(poolId, { keys: keysBefore }));
+      const user = await s().users.insert(newUser(poolId, { keys: keysBefore }));
       const keysAfter = { ...keysBefore, email: "b@example.com", aliasEmail: "b@example.com" };
       const changed = { ...user, status: "RESET_REQUIRED", attributes: { email: "b@example.com" } };
-      const updated = await s().updateUser(changed, keysAfter, { user, keys: keysBefore });
-      assert.deepEqual(await s().findUser(poolId, { by: "alias", column: "aliasEmail", value: "b@example.com" }), updated);
-      assert.equal(await s().findUser(poolId, { by: "alias", column: "aliasEmail", value: "a@example.com" }), undefined);
-      const byName = await s().listUsers({ poolId, filter: { column: "name", op: "equals", values: ["ann"] }, limit: 5 });
+      const updated = await s().users.update(changed, keysAfter, { user, keys: keysBefore });
+      assert.deepEqual(await s().users.find(poolId, { by: "alias", column: "aliasEmail", value: "b@example.com" }), updated);
+      assert.equal(await s().users.find(poolId, { by: "alias", column: "aliasEmail", value: "a@example.com" }), undefined);
+      const byName = await s().users.list({ poolId, filter: { column: "name", op: "equals", values: ["ann"] }, limit: 5 });
       assert.deepEqual(
         byName.map((u) => u.id),
         [user.id],
@@ -575,73 +575,73 @@ describeEachStore("store contract", (s, engine) => {
     });
 
     it("successive updates each increment the version", async () => {
-      const user = await s().insertUser(newUser(await existingPool()));
-      const second = await s().updateUser({ ...user, status: "UNCONFIRMED" }, noKeys());
-      const third = await s().updateUser({ ...second, status: "CONFIRMED" }, noKeys());
+      const user = await s().users.insert(newUser(await existingPool()));
+      const second = await s().users.update({ ...user, status: "UNCONFIRMED" }, noKeys());
+      const third = await s().users.update({ ...second, status: "CONFIRMED" }, noKeys());
       assert.equal(third.version, 3);
     });
 
     it("updateUser with a stale version throws StaleWrite", async () => {
-      const user = await s().insertUser(newUser(await existingPool()));
-      await s().updateUser({ ...user, status: "UNCONFIRMED" }, noKeys());
-      await assert.rejects(s().updateUser({ ...user, status: "RESET_REQUIRED" }, noKeys()), StaleWrite);
+      const user = await s().users.insert(newUser(await existingPool()));
+      await s().users.update({ ...user, status: "UNCONFIRMED" }, noKeys());
+      await assert.rejects(s().users.update({ ...user, status: "RESET_REQUIRED" }, noKeys()), StaleWrite);
     });
 
     it("a stale update leaves the row unchanged", async () => {
       const poolId = await existingPool();
-      const user = await s().insertUser(newUser(poolId));
-      const current = await s().updateUser({ ...user, status: "UNCONFIRMED" }, noKeys());
-      await assert.rejects(s().updateUser({ ...user, status: "RESET_REQUIRED", enabled: false }, noKeys()), StaleWrite);
-      assert.deepEqual(await s().findUser(poolId, { by: "sub", value: user.sub }), current);
+      const user = await s().users.insert(newUser(poolId));
+      const current = await s().users.update({ ...user, status: "UNCONFIRMED" }, noKeys());
+      await assert.rejects(s().users.update({ ...user, status: "RESET_REQUIRED", enabled: false }, noKeys()), StaleWrite);
+      assert.deepEqual(await s().users.find(poolId, { by: "sub", value: user.sub }), current);
     });
 
     it("updateUser of a deleted user throws StaleWrite", async () => {
       const poolId = await existingPool();
-      const user = await s().insertUser(newUser(poolId));
-      await s().deleteUser(poolId, user.id);
-      await assert.rejects(s().updateUser({ ...user, status: "UNCONFIRMED" }, noKeys()), StaleWrite);
+      const user = await s().users.insert(newUser(poolId));
+      await s().users.delete(poolId, user.id);
+      await assert.rejects(s().users.update({ ...user, status: "UNCONFIRMED" }, noKeys()), StaleWrite);
     });
 
     it("updateUser taking another user's username key is a UniqueViolation naming username", async () => {
       const poolId = await existingPool();
-      const taken = await s().insertUser(newUser(poolId));
-      const user = await s().insertUser(newUser(poolId));
-      await rejectsUnique(s().updateUser({ ...user, usernameKey: taken.usernameKey }, noKeys()), "username");
+      const taken = await s().users.insert(newUser(poolId));
+      const user = await s().users.insert(newUser(poolId));
+      await rejectsUnique(s().users.update({ ...user, usernameKey: taken.usernameKey }, noKeys()), "username");
     });
 
     it("updateUser taking another user's alias is a UniqueViolation naming the alias", async () => {
       const poolId = await existingPool();
-      await s().insertUser(newUser(poolId, { keys: noKeys({ aliasPhoneNumber: "+15555550199" }) }));
-      const user = await s().insertUser(newUser(poolId));
-      await rejectsUnique(s().updateUser(user, noKeys({ aliasPhoneNumber: "+15555550199" })), "aliasPhoneNumber");
+      await s().users.insert(newUser(poolId, { keys: noKeys({ aliasPhoneNumber: "+15555550199" }) }));
+      const user = await s().users.insert(newUser(poolId));
+      await rejectsUnique(s().users.update(user, noKeys({ aliasPhoneNumber: "+15555550199" })), "aliasPhoneNumber");
     });
 
     it("deleteUser removes the user and returns true", async () => {
       const poolId = await existingPool();
-      const user = await s().insertUser(newUser(poolId));
-      assert.equal(await s().deleteUser(poolId, user.id), true);
-      assert.equal(await s().findUser(poolId, { by: "sub", value: user.sub }), undefined);
+      const user = await s().users.insert(newUser(poolId));
+      assert.equal(await s().users.delete(poolId, user.id), true);
+      assert.equal(await s().users.find(poolId, { by: "sub", value: user.sub }), undefined);
     });
 
     it("deleteUser returns false when the user is absent", async () => {
       const poolId = await existingPool();
-      const user = await s().insertUser(newUser(poolId));
-      await s().deleteUser(poolId, user.id);
-      assert.equal(await s().deleteUser(poolId, user.id), false);
+      const user = await s().users.insert(newUser(poolId));
+      await s().users.delete(poolId, user.id);
+      assert.equal(await s().users.delete(poolId, user.id), false);
     });
 
     it("deleteUser naming another pool keeps the user and returns false", async () => {
       const poolId = await existingPool();
-      const user = await s().insertUser(newUser(poolId));
-      assert.equal(await s().deleteUser(await existingPool(), user.id), false);
-      assert.deepEqual(await s().findUser(poolId, { by: "sub", value: user.sub }), user);
+      const user = await s().users.insert(newUser(poolId));
+      assert.equal(await s().users.delete(await existingPool(), user.id), false);
+      assert.deepEqual(await s().users.find(poolId, { by: "sub", value: user.sub }), user);
     });
 
     it("a deleted user's username key, sub and aliases can be used again", async () => {
       const poolId = await existingPool();
-      const user = await s().insertUser(newUser(poolId, { keys: noKeys({ aliasEmail: "reused@example.com" }) }));
-      await s().deleteUser(poolId, user.id);
-      const again = await s().insertUser(
+      const user = await s().users.insert(newUser(poolId, { keys: noKeys({ aliasEmail: "reused@example.com" }) }));
+      await s().users.delete(poolId, user.id);
+      const again = await s().users.insert(
         newUser(poolId, { usernameKey: user.usernameKey, sub: user.sub, keys: noKeys({ aliasEmail: "reused@example.com" }) }),
       );
       assert.notEqual(again.id, user.id);
@@ -649,14 +649,14 @@ describeEachStore("store contract", (s, engine) => {
 
     it("countUsers counts only the pool's users", async () => {
       const poolId = await existingPool();
-      await s().insertUser(newUser(poolId));
-      await s().insertUser(newUser(poolId));
-      await s().insertUser(newUser(await existingPool()));
-      assert.equal(await s().countUsers(poolId), 2);
+      await s().users.insert(newUser(poolId));
+      await s().users.insert(newUser(poolId));
+      await s().users.insert(newUser(await existingPool()));
+      assert.equal(await s().users.count(poolId), 2);
     });
 
     it("countUsers of an empty pool is 0", async () => {
-      assert.equal(await s().countUsers(await existingPool()), 0);
+      assert.equal(await s().users.count(await existingPool()), 0);
     });
   });
 
@@ -665,7 +665,7 @@ describeEachStore("store contract", (s, engine) => {
     async function poolWith(users: { key: string; keys?: Partial<UserKeys>; enabled?: boolean }[]): Promise<string> {
       const poolId = await existingPool();
       for (const u of users) {
-        await s().insertUser(newUser(poolId, { usernameKey: u.key, keys: noKeys(u.keys), enabled: u.enabled ?? true }));
+        await s().users.insert(newUser(poolId, { usernameKey: u.key, keys: noKeys(u.keys), enabled: u.enabled ?? true }));
       }
       return poolId;
     }
@@ -674,30 +674,30 @@ describeEachStore("store contract", (s, engine) => {
 
     it("without a filter lists users ordered by username key", async () => {
       const poolId = await poolWith([{ key: "carol" }, { key: "alice" }, { key: "bob" }]);
-      assert.deepEqual(keysOf(await s().listUsers({ poolId, limit: 10 })), ["alice", "bob", "carol"]);
+      assert.deepEqual(keysOf(await s().users.list({ poolId, limit: 10 })), ["alice", "bob", "carol"]);
     });
 
     it("orders username keys by code point, not by locale", async () => {
       const poolId = await poolWith([{ key: "zoë" }, { key: "Zed" }, { key: "zoe" }, { key: "😀" }, { key: "ａ" }]);
-      assert.deepEqual(keysOf(await s().listUsers({ poolId, limit: 10 })), ["Zed", "zoe", "zoë", "ａ", "😀"]);
+      assert.deepEqual(keysOf(await s().users.list({ poolId, limit: 10 })), ["Zed", "zoe", "zoë", "ａ", "😀"]);
     });
 
     it("without a filter, after resumes strictly after that username key", async () => {
       const poolId = await poolWith([{ key: "alice" }, { key: "bob" }, { key: "carol" }]);
-      const page = await s().listUsers({ poolId, after: { sortValue: "alice", usernameKey: "alice" }, limit: 10 });
+      const page = await s().users.list({ poolId, after: { sortValue: "alice", usernameKey: "alice" }, limit: 10 });
       assert.deepEqual(keysOf(page), ["bob", "carol"]);
     });
 
     it("without a filter, the limit caps the page", async () => {
       const poolId = await poolWith([{ key: "alice" }, { key: "bob" }, { key: "carol" }]);
-      assert.deepEqual(keysOf(await s().listUsers({ poolId, limit: 2 })), ["alice", "bob"]);
+      assert.deepEqual(keysOf(await s().users.list({ poolId, limit: 2 })), ["alice", "bob"]);
     });
 
     it("lists only the named pool's users", async () => {
       const poolId = await poolWith([{ key: "alice", keys: { email: "a@example.com" } }]);
       await poolWith([{ key: "bob", keys: { email: "a@example.com" } }]);
-      assert.deepEqual(keysOf(await s().listUsers({ poolId, limit: 10 })), ["alice"]);
-      const filtered = await s().listUsers({
+      assert.deepEqual(keysOf(await s().users.list({ poolId, limit: 10 })), ["alice"]);
+      const filtered = await s().users.list({
         poolId,
         filter: { column: "email", op: "equals", values: ["a@example.com"] },
         limit: 10,
@@ -712,7 +712,7 @@ describeEachStore("store contract", (s, engine) => {
         { key: "carol", keys: { email: "a@example.co" } },
         { key: "dave" },
       ]);
-      const page = await s().listUsers({
+      const page = await s().users.list({
         poolId,
         filter: { column: "email", op: "equals", values: ["a@example.com"] },
         limit: 10,
@@ -727,8 +727,8 @@ describeEachStore("store contract", (s, engine) => {
         { key: "u3", keys: { givenName: "😀" } },
         { key: "u4", keys: { givenName: "😁" } },
       ]);
-      const zoe = await s().listUsers({ poolId, filter: { column: "given_name", op: "equals", values: ["zoë"] }, limit: 10 });
-      const grin = await s().listUsers({ poolId, filter: { column: "given_name", op: "equals", values: ["😀"] }, limit: 10 });
+      const zoe = await s().users.list({ poolId, filter: { column: "given_name", op: "equals", values: ["zoë"] }, limit: 10 });
+      const grin = await s().users.list({ poolId, filter: { column: "given_name", op: "equals", values: ["😀"] }, limit: 10 });
       assert.deepEqual(keysOf(zoe), ["u1"]);
       assert.deepEqual(keysOf(grin), ["u3"]);
     });
@@ -741,7 +741,7 @@ describeEachStore("store contract", (s, engine) => {
         { key: "u4", keys: { familyName: "j" } },
         { key: "u5", keys: { familyName: "ajo" } },
       ]);
-      const page = await s().listUsers({ poolId, filter: { column: "family_name", op: "prefix", values: ["jo"] }, limit: 10 });
+      const page = await s().users.list({ poolId, filter: { column: "family_name", op: "prefix", values: ["jo"] }, limit: 10 });
       assert.deepEqual(keysOf(page), ["u1", "u2", "u3"]);
     });
 
@@ -752,7 +752,7 @@ describeEachStore("store contract", (s, engine) => {
         { key: "u3", keys: { name: "jpa" } },
         { key: "u4", keys: { name: "jon" } },
       ]);
-      const page = await s().listUsers({ poolId, filter: { column: "name", op: "prefix", values: ["jona"] }, limit: 10 });
+      const page = await s().users.list({ poolId, filter: { column: "name", op: "prefix", values: ["jona"] }, limit: 10 });
       assert.deepEqual(keysOf(page), ["u1"]);
     });
 
@@ -762,7 +762,7 @@ describeEachStore("store contract", (s, engine) => {
         { key: "u2", keys: { preferredUsername: "axyb" } },
         { key: "u3", keys: { preferredUsername: "a_%" } },
       ]);
-      const page = await s().listUsers({
+      const page = await s().users.list({
         poolId,
         filter: { column: "preferred_username", op: "prefix", values: ["a_%"] },
         limit: 10,
@@ -777,7 +777,7 @@ describeEachStore("store contract", (s, engine) => {
         { key: "u3", keys: { name: "zoëlle" } },
         { key: "u4", keys: { name: "zoé" } },
       ]);
-      const page = await s().listUsers({ poolId, filter: { column: "name", op: "prefix", values: ["zoë"] }, limit: 10 });
+      const page = await s().users.list({ poolId, filter: { column: "name", op: "prefix", values: ["zoë"] }, limit: 10 });
       assert.deepEqual(keysOf(page), ["u1", "u3"]);
     });
 
@@ -788,7 +788,7 @@ describeEachStore("store contract", (s, engine) => {
         { key: "u3", keys: { name: "😁" } },
         { key: "u4", keys: { name: "😀😀" } },
       ]);
-      const page = await s().listUsers({ poolId, filter: { column: "name", op: "prefix", values: ["😀"] }, limit: 10 });
+      const page = await s().users.list({ poolId, filter: { column: "name", op: "prefix", values: ["😀"] }, limit: 10 });
       assert.deepEqual(keysOf(page), ["u1", "u2", "u4"]);
     });
 
@@ -798,7 +798,7 @@ describeEachStore("store contract", (s, engine) => {
         { key: "u2", keys: { email: "ann\uffff@example.com" } },
         { key: "u3", keys: { email: "anm@example.com" } },
       ]);
-      const page = await s().listUsers({ poolId, filter: { column: "email", op: "prefix", values: ["ann"] }, limit: 10 });
+      const page = await s().users.list({ poolId, filter: { column: "email", op: "prefix", values: ["ann"] }, limit: 10 });
       assert.deepEqual(keysOf(page), ["u2", "u1"]);
     });
 
@@ -808,7 +808,7 @@ describeEachStore("store contract", (s, engine) => {
         { key: "u2", keys: { name: "max\u{10FFFF}\u{10FFFF}x" } },
         { key: "u3", keys: { name: "may" } },
       ]);
-      const page = await s().listUsers({ poolId, filter: { column: "name", op: "prefix", values: ["max"] }, limit: 10 });
+      const page = await s().users.list({ poolId, filter: { column: "name", op: "prefix", values: ["max"] }, limit: 10 });
       assert.deepEqual(keysOf(page), ["u1", "u2"]);
     });
 
@@ -818,7 +818,7 @@ describeEachStore("store contract", (s, engine) => {
         { key: "u2", keys: { name: "a\uD7FFz" } },
         { key: "u3", keys: { name: "a\uE000" } },
       ]);
-      const page = await s().listUsers({ poolId, filter: { column: "name", op: "prefix", values: ["a\uD7FF"] }, limit: 10 });
+      const page = await s().users.list({ poolId, filter: { column: "name", op: "prefix", values: ["a\uD7FF"] }, limit: 10 });
       assert.deepEqual(keysOf(page), ["u1", "u2"]);
     });
 
@@ -829,7 +829,7 @@ describeEachStore("store contract", (s, engine) => {
         { key: "u3", keys: { phoneNumber: "+15555550103" } },
         { key: "u4" },
       ]);
-      const page = await s().listUsers({
+      const page = await s().users.list({
         poolId,
         filter: { column: "phone_number", op: "in", values: ["+15555550103", "+15555550101", "+15555550999"] },
         limit: 10,
@@ -842,7 +842,7 @@ describeEachStore("store contract", (s, engine) => {
         { key: "on", enabled: true },
         { key: "off", enabled: false },
       ]);
-      const page = await s().listUsers({ poolId, filter: { column: "enabled", op: "equals", values: ["1"] }, limit: 10 });
+      const page = await s().users.list({ poolId, filter: { column: "enabled", op: "equals", values: ["1"] }, limit: 10 });
       assert.deepEqual(keysOf(page), ["on"]);
     });
 
@@ -851,7 +851,7 @@ describeEachStore("store contract", (s, engine) => {
         { key: "on", enabled: true },
         { key: "off", enabled: false },
       ]);
-      const page = await s().listUsers({ poolId, filter: { column: "enabled", op: "equals", values: ["0"] }, limit: 10 });
+      const page = await s().users.list({ poolId, filter: { column: "enabled", op: "equals", values: ["0"] }, limit: 10 });
       assert.deepEqual(keysOf(page), ["off"]);
     });
 
@@ -862,7 +862,7 @@ describeEachStore("store contract", (s, engine) => {
         { key: "c", keys: { email: "y@example.com" } },
         { key: "d", keys: { email: "x@example.com" } },
       ]);
-      const page = await s().listUsers({ poolId, filter: { column: "email", op: "prefix", values: [""] }, limit: 10 });
+      const page = await s().users.list({ poolId, filter: { column: "email", op: "prefix", values: [""] }, limit: 10 });
       assert.deepEqual(keysOf(page), ["d", "b", "c", "a"]);
     });
 
@@ -873,7 +873,7 @@ describeEachStore("store contract", (s, engine) => {
         { key: "c", keys: { email: "y@example.com" } },
         { key: "d", keys: { email: "x@example.com" } },
       ]);
-      const page = await s().listUsers({
+      const page = await s().users.list({
         poolId,
         filter: { column: "email", op: "prefix", values: [""] },
         after: { sortValue: "y@example.com", usernameKey: "b" },
@@ -889,7 +889,7 @@ describeEachStore("store contract", (s, engine) => {
         { key: "c", enabled: true },
         { key: "d", enabled: false },
       ]);
-      const page = await s().listUsers({
+      const page = await s().users.list({
         poolId,
         filter: { column: "enabled", op: "in", values: ["0", "1"] },
         after: { sortValue: "0", usernameKey: "d" },
@@ -900,7 +900,7 @@ describeEachStore("store contract", (s, engine) => {
 
     it("with a filter, the limit caps the page", async () => {
       const poolId = await poolWith([{ key: "a" }, { key: "b" }, { key: "c" }]);
-      const page = await s().listUsers({ poolId, filter: { column: "status", op: "equals", values: ["CONFIRMED"] }, limit: 2 });
+      const page = await s().users.list({ poolId, filter: { column: "status", op: "equals", values: ["CONFIRMED"] }, limit: 2 });
       assert.deepEqual(keysOf(page), ["a", "b"]);
     });
 
@@ -913,11 +913,11 @@ describeEachStore("store contract", (s, engine) => {
       );
       const filter = { column: "email" as const, op: "prefix" as const, values: [""] };
       const seen: string[] = [];
-      let page = await s().listUsers({ poolId, filter, limit: 2 });
+      let page = await s().users.list({ poolId, filter, limit: 2 });
       while (page.length > 0) {
         seen.push(...keysOf(page));
         const last = page[page.length - 1] as ListedUser;
-        page = await s().listUsers({
+        page = await s().users.list({
           poolId,
           filter,
           after: { sortValue: last.sortValue, usernameKey: last.usernameKey },
@@ -944,63 +944,63 @@ describeEachStore("store contract", (s, engine) => {
 
     it("putCode returns the code with an id and no failed attempts, and getCode reads it back", async () => {
       const poolId = await existingPool();
-      const user = await s().insertUser(newUser(poolId));
+      const user = await s().users.insert(newUser(poolId));
       const code = newCode(poolId, user.id);
-      const stored = await s().putCode(code);
+      const stored = await s().codes.put(code);
       assert.deepEqual(stored, { ...code, id: stored.id, failedAttempts: 0, supersededHash: null });
-      assert.deepEqual(await s().getCode(user.id, "SIGN_UP"), stored);
+      assert.deepEqual(await s().codes.get(user.id, "SIGN_UP"), stored);
     });
 
     it("a new code for the same user and purpose replaces the old one", async () => {
       const poolId = await existingPool();
-      const user = await s().insertUser(newUser(poolId));
-      await s().putCode(newCode(poolId, user.id, { codeHash: "old" }));
-      const fresh = await s().putCode(newCode(poolId, user.id, { codeHash: "new", payload: "new@example.com" }));
+      const user = await s().users.insert(newUser(poolId));
+      await s().codes.put(newCode(poolId, user.id, { codeHash: "old" }));
+      const fresh = await s().codes.put(newCode(poolId, user.id, { codeHash: "new", payload: "new@example.com" }));
       assert.equal(fresh.supersededHash, "old");
-      assert.deepEqual(await s().getCode(user.id, "SIGN_UP"), fresh);
+      assert.deepEqual(await s().codes.get(user.id, "SIGN_UP"), fresh);
     });
 
     it("codes for other purposes or users are separate", async () => {
       const poolId = await existingPool();
-      const user = await s().insertUser(newUser(poolId));
-      const other = await s().insertUser(newUser(poolId));
-      const signUp = await s().putCode(newCode(poolId, user.id));
-      const reset = await s().putCode(newCode(poolId, user.id, { purpose: "FORGOT_PASSWORD" }));
-      assert.deepEqual(await s().getCode(user.id, "SIGN_UP"), signUp);
-      assert.deepEqual(await s().getCode(user.id, "FORGOT_PASSWORD"), reset);
-      assert.equal(await s().getCode(other.id, "SIGN_UP"), undefined);
+      const user = await s().users.insert(newUser(poolId));
+      const other = await s().users.insert(newUser(poolId));
+      const signUp = await s().codes.put(newCode(poolId, user.id));
+      const reset = await s().codes.put(newCode(poolId, user.id, { purpose: "FORGOT_PASSWORD" }));
+      assert.deepEqual(await s().codes.get(user.id, "SIGN_UP"), signUp);
+      assert.deepEqual(await s().codes.get(user.id, "FORGOT_PASSWORD"), reset);
+      assert.equal(await s().codes.get(other.id, "SIGN_UP"), undefined);
     });
 
     it("recordFailedCodeAttempt counts wrong guesses", async () => {
       const poolId = await existingPool();
-      const user = await s().insertUser(newUser(poolId));
-      const code = await s().putCode(newCode(poolId, user.id));
-      await s().recordFailedCodeAttempt(code.id);
-      await s().recordFailedCodeAttempt(code.id);
-      assert.equal((await s().getCode(user.id, "SIGN_UP"))?.failedAttempts, 2);
+      const user = await s().users.insert(newUser(poolId));
+      const code = await s().codes.put(newCode(poolId, user.id));
+      await s().codes.recordFailedAttempt(code.id);
+      await s().codes.recordFailedAttempt(code.id);
+      assert.equal((await s().codes.get(user.id, "SIGN_UP"))?.failedAttempts, 2);
     });
 
     it("deleteCode is true for exactly one of two callers", async () => {
       const poolId = await existingPool();
-      const user = await s().insertUser(newUser(poolId));
-      const code = await s().putCode(newCode(poolId, user.id));
-      const results = await Promise.all([s().deleteCode(code.id), s().deleteCode(code.id)]);
+      const user = await s().users.insert(newUser(poolId));
+      const code = await s().codes.put(newCode(poolId, user.id));
+      const results = await Promise.all([s().codes.delete(code.id), s().codes.delete(code.id)]);
       assert.deepEqual(results.sort(), [false, true]);
-      assert.equal(await s().getCode(user.id, "SIGN_UP"), undefined);
+      assert.equal(await s().codes.get(user.id, "SIGN_UP"), undefined);
     });
 
     it("deleting a user deletes the user's codes; deleting a pool deletes its codes", async () => {
       const poolId = await existingPool();
-      const user = await s().insertUser(newUser(poolId));
-      await s().putCode(newCode(poolId, user.id));
-      await s().deleteUser(poolId, user.id);
-      assert.equal(await s().getCode(user.id, "SIGN_UP"), undefined);
+      const user = await s().users.insert(newUser(poolId));
+      await s().codes.put(newCode(poolId, user.id));
+      await s().users.delete(poolId, user.id);
+      assert.equal(await s().codes.get(user.id, "SIGN_UP"), undefined);
       const pool = newPool();
       await s().pools.insert(pool);
-      const member = await s().insertUser(newUser(pool.id));
-      await s().putCode(newCode(pool.id, member.id));
+      const member = await s().users.insert(newUser(pool.id));
+      await s().codes.put(newCode(pool.id, member.id));
       await s().pools.delete(pool.id);
-      assert.equal(await s().getCode(member.id, "SIGN_UP"), undefined);
+      assert.equal(await s().codes.get(member.id, "SIGN_UP"), undefined);
     });
   });
 
@@ -1019,21 +1019,21 @@ describeEachStore("store contract", (s, engine) => {
         retiredAt: 0,
       };
       const current = { ...old, kid: unique("kid"), use: "access" as const, createdAt: 2, retiredAt: null };
-      await s().insertSigningKey(current);
-      await s().insertSigningKey(old);
-      assert.deepEqual(await s().listSigningKeys(poolId), [old, current]);
-      await s().retireSigningKeys(poolId, 50);
+      await s().signingKeys.insert(current);
+      await s().signingKeys.insert(old);
+      assert.deepEqual(await s().signingKeys.list(poolId), [old, current]);
+      await s().signingKeys.retireActive(poolId, 50);
       assert.deepEqual(
-        (await s().listSigningKeys(poolId)).map((k) => k.retiredAt),
+        (await s().signingKeys.list(poolId)).map((k) => k.retiredAt),
         [0, 50],
       );
-      assert.deepEqual(await s().listSigningKeys(await existingPool()), []);
+      assert.deepEqual(await s().signingKeys.list(await existingPool()), []);
     });
 
     it("refresh tokens read back as inserted and are revoked per user", async () => {
       const poolId = await existingPool();
-      const user = await s().insertUser(newUser(poolId));
-      const other = await s().insertUser(newUser(poolId));
+      const user = await s().users.insert(newUser(poolId));
+      const other = await s().users.insert(newUser(poolId));
       const token = {
         id: unique("rt"),
         poolId,
@@ -1047,20 +1047,20 @@ describeEachStore("store contract", (s, engine) => {
         revokedAt: null,
       };
       const othersToken = { ...token, id: unique("rt"), userId: other.id };
-      await s().insertRefreshToken(token);
-      await s().insertRefreshToken(othersToken);
-      assert.deepEqual(await s().getRefreshToken(token.id), token);
-      await s().revokeRefreshTokens(user.id, 99);
-      assert.equal((await s().getRefreshToken(token.id))?.revokedAt, 99);
-      assert.equal((await s().getRefreshToken(othersToken.id))?.revokedAt, null);
-      assert.equal(await s().getRefreshToken("missing"), undefined);
-      await s().revokeRefreshToken(othersToken.id, 100);
-      assert.equal((await s().getRefreshToken(othersToken.id))?.revokedAt, 100);
+      await s().refreshTokens.insert(token);
+      await s().refreshTokens.insert(othersToken);
+      assert.deepEqual(await s().refreshTokens.get(token.id), token);
+      await s().refreshTokens.revokeAllOfUser(user.id, 99);
+      assert.equal((await s().refreshTokens.get(token.id))?.revokedAt, 99);
+      assert.equal((await s().refreshTokens.get(othersToken.id))?.revokedAt, null);
+      assert.equal(await s().refreshTokens.get("missing"), undefined);
+      await s().refreshTokens.revoke(othersToken.id, 100);
+      assert.equal((await s().refreshTokens.get(othersToken.id))?.revokedAt, 100);
     });
 
     it("an auth session can be deleted once", async () => {
       const poolId = await existingPool();
-      const user = await s().insertUser(newUser(poolId));
+      const user = await s().users.insert(newUser(poolId));
       const session = {
         id: unique("session"),
         poolId,
@@ -1070,37 +1070,37 @@ describeEachStore("store contract", (s, engine) => {
         createdAt: 1,
         expiresAt: 2,
       };
-      await s().insertAuthSession(session);
-      assert.deepEqual(await s().getAuthSession(session.id), session);
-      const results = await Promise.all([s().deleteAuthSession(session.id), s().deleteAuthSession(session.id)]);
+      await s().sessions.insert(session);
+      assert.deepEqual(await s().sessions.get(session.id), session);
+      const results = await Promise.all([s().sessions.delete(session.id), s().sessions.delete(session.id)]);
       assert.deepEqual(results.sort(), [false, true]);
-      assert.equal(await s().getAuthSession(session.id), undefined);
+      assert.equal(await s().sessions.get(session.id), undefined);
     });
 
     it("sign-in failures are upserted per user and cleared", async () => {
       const poolId = await existingPool();
-      const user = await s().insertUser(newUser(poolId));
-      await s().putSignInFailures({ userId: user.id, poolId, failures: 1, lastFailureAt: 5, lockedUntil: null });
-      await s().putSignInFailures({ userId: user.id, poolId, failures: 6, lastFailureAt: 9, lockedUntil: 11 });
-      assert.deepEqual(await s().getSignInFailures(user.id), {
+      const user = await s().users.insert(newUser(poolId));
+      await s().signInFailures.put({ userId: user.id, poolId, failures: 1, lastFailureAt: 5, lockedUntil: null });
+      await s().signInFailures.put({ userId: user.id, poolId, failures: 6, lastFailureAt: 9, lockedUntil: 11 });
+      assert.deepEqual(await s().signInFailures.get(user.id), {
         userId: user.id,
         poolId,
         failures: 6,
         lastFailureAt: 9,
         lockedUntil: 11,
       });
-      await s().clearSignInFailures(user.id);
-      assert.equal(await s().getSignInFailures(user.id), undefined);
+      await s().signInFailures.clear(user.id);
+      assert.equal(await s().signInFailures.get(user.id), undefined);
     });
 
     it("sign-in failures are counted one by one, even at the same time, and forgotten when stale", async () => {
       const poolId = await existingPool();
-      const user = await s().insertUser(newUser(poolId));
-      const add = (at: number) => s().addSignInFailure({ userId: user.id, poolId, at, forgetBefore: at - 100 });
+      const user = await s().users.insert(newUser(poolId));
+      const add = (at: number) => s().signInFailures.add({ userId: user.id, poolId, at, forgetBefore: at - 100 });
       assert.deepEqual(await add(10), { userId: user.id, poolId, failures: 1, lastFailureAt: 10, lockedUntil: null });
       const counted = await Promise.all([add(20), add(20), add(20), add(20)]);
       assert.deepEqual(counted.map((r) => r.failures).sort(), [2, 3, 4, 5]);
-      await s().putSignInFailures({ ...(await add(30)), lockedUntil: 50 });
+      await s().signInFailures.put({ ...(await add(30)), lockedUntil: 50 });
       assert.deepEqual(await add(40), { userId: user.id, poolId, failures: 7, lastFailureAt: 40, lockedUntil: 50 });
       // More than 100 after the last failure: the count starts again.
       assert.equal((await add(141)).failures, 1);
@@ -1115,9 +1115,9 @@ describeEachStore("store contract", (s, engine) => {
 
     /** A user of the pool with a refresh token, an auth session and sign-in failures. */
     async function userWithSignInRecords(poolId: string): Promise<SignInRecords> {
-      const user = await s().insertUser(newUser(poolId));
+      const user = await s().users.insert(newUser(poolId));
       const [tokenId, sessionId] = [unique("rt"), unique("s")];
-      await s().insertRefreshToken({
+      await s().refreshTokens.insert({
         id: tokenId,
         poolId,
         clientId: "c",
@@ -1129,7 +1129,7 @@ describeEachStore("store contract", (s, engine) => {
         expiresAt: 2,
         revokedAt: null,
       });
-      await s().insertAuthSession({
+      await s().sessions.insert({
         id: sessionId,
         poolId,
         clientId: "c",
@@ -1138,24 +1138,24 @@ describeEachStore("store contract", (s, engine) => {
         createdAt: 1,
         expiresAt: 2,
       });
-      await s().putSignInFailures({ userId: user.id, poolId, failures: 1, lastFailureAt: 1, lockedUntil: null });
+      await s().signInFailures.put({ userId: user.id, poolId, failures: 1, lastFailureAt: 1, lockedUntil: null });
       return { userId: user.id, tokenId, sessionId };
     }
 
     async function assertSignInRecordsGone(records: SignInRecords): Promise<void> {
-      assert.equal(await s().getRefreshToken(records.tokenId), undefined);
-      assert.equal(await s().getAuthSession(records.sessionId), undefined);
-      assert.equal(await s().getSignInFailures(records.userId), undefined);
+      assert.equal(await s().refreshTokens.get(records.tokenId), undefined);
+      assert.equal(await s().sessions.get(records.sessionId), undefined);
+      assert.equal(await s().signInFailures.get(records.userId), undefined);
     }
 
     it("deleting a user or a pool deletes its sign-in records", async () => {
       const pool = newPool();
       await s().pools.insert(pool);
       const deletedUser = await userWithSignInRecords(pool.id);
-      await s().deleteUser(pool.id, deletedUser.userId);
+      await s().users.delete(pool.id, deletedUser.userId);
       await assertSignInRecordsGone(deletedUser);
       const poolsUser = await userWithSignInRecords(pool.id);
-      await s().insertSigningKey({
+      await s().signingKeys.insert({
         kid: unique("kid"),
         poolId: pool.id,
         use: "id",
@@ -1165,7 +1165,7 @@ describeEachStore("store contract", (s, engine) => {
         retiredAt: null,
       });
       await s().pools.delete(pool.id);
-      assert.deepEqual(await s().listSigningKeys(pool.id), []);
+      assert.deepEqual(await s().signingKeys.list(pool.id), []);
       await assertSignInRecordsGone(poolsUser);
     });
   });
@@ -1263,10 +1263,10 @@ describeEachStore("store contract", (s, engine) => {
       const inserted = await s().transaction(async (tx) => {
         await tx.pools.insert(pool);
         await tx.settings.putIfAbsent(settingKey, "committed");
-        return tx.insertUser(user);
+        return tx.users.insert(user);
       });
       assert.deepEqual(await s().pools.get(pool.id), pool);
-      assert.deepEqual(await s().findUser(pool.id, { by: "sub", value: user.sub }), inserted);
+      assert.deepEqual(await s().users.find(pool.id, { by: "sub", value: user.sub }), inserted);
       assert.equal(await s().settings.get(settingKey), "committed");
     });
 
@@ -1282,15 +1282,15 @@ describeEachStore("store contract", (s, engine) => {
 
     it("a throw rolls back every write made inside", async () => {
       const poolId = await existingPool();
-      const user = await s().insertUser(newUser(poolId));
+      const user = await s().users.insert(newUser(poolId));
       const newcomer = newPool();
       const settingKey = unique("setting");
       await assert.rejects(
         s().transaction(async (tx) => {
           await tx.pools.insert(newcomer);
           await tx.clients.insert(newClient(poolId));
-          await tx.updateUser({ ...user, status: "RESET_REQUIRED" }, noKeys());
-          await tx.insertUser(newUser(poolId));
+          await tx.users.update({ ...user, status: "RESET_REQUIRED" }, noKeys());
+          await tx.users.insert(newUser(poolId));
           await tx.appendMessage(newMessage(poolId));
           await tx.settings.putIfAbsent(settingKey, "rolled back");
           throw new Error("boom");
@@ -1299,8 +1299,8 @@ describeEachStore("store contract", (s, engine) => {
       );
       assert.equal(await s().pools.get(newcomer.id), undefined);
       assert.equal(await s().clients.count(poolId), 0);
-      assert.deepEqual(await s().findUser(poolId, { by: "sub", value: user.sub }), user);
-      assert.equal(await s().countUsers(poolId), 1);
+      assert.deepEqual(await s().users.find(poolId, { by: "sub", value: user.sub }), user);
+      assert.equal(await s().users.count(poolId), 1);
       assert.deepEqual(await s().listMessages({ poolId, limit: 10 }), []);
       assert.equal(await s().settings.get(settingKey), undefined);
     });
@@ -1390,7 +1390,7 @@ describeEachStore("store contract", (s, engine) => {
       const poolId = await existingPool();
       const client = newClient(poolId);
       await s().clients.insert(client);
-      const user = await s().insertUser(newUser(poolId));
+      const user = await s().users.insert(newUser(poolId));
       const message = await s().appendMessage(newMessage(poolId));
       await assert.rejects(
         s().transaction(async (tx) => {
@@ -1401,7 +1401,7 @@ describeEachStore("store contract", (s, engine) => {
       );
       assert.ok(await s().pools.get(poolId));
       assert.deepEqual(await s().clients.get(client.id), client);
-      assert.deepEqual(await s().findUser(poolId, { by: "sub", value: user.sub }), user);
+      assert.deepEqual(await s().users.find(poolId, { by: "sub", value: user.sub }), user);
       assert.deepEqual(await s().listMessages({ poolId, limit: 10 }), [message]);
     });
   });
@@ -1499,7 +1499,7 @@ describeEachStore("store contract: groups", (s) => {
     it("addGroupMember adds a user of the pool, and a second add finds the user a member", async () => {
       const poolId = await existingPool();
       const group = await existingGroup(poolId);
-      const user = await s().insertUser(newUser(poolId));
+      const user = await s().users.insert(newUser(poolId));
       assert.equal(await s().addGroupMember(poolId, group.name, user.id, 100), true);
       assert.equal(await s().addGroupMember(poolId, group.name, user.id, 100), true);
       assert.deepEqual(await s().listGroupsOfUser(poolId, user.id, { limit: 10 }), [group]);
@@ -1509,9 +1509,9 @@ describeEachStore("store contract: groups", (s) => {
     it("addGroupMember refuses a missing group, a missing user, and a user or group of another pool", async () => {
       const poolId = await existingPool();
       const group = await existingGroup(poolId);
-      const user = await s().insertUser(newUser(poolId));
+      const user = await s().users.insert(newUser(poolId));
       const elsewhere = await existingPool();
-      const stranger = await s().insertUser(newUser(elsewhere));
+      const stranger = await s().users.insert(newUser(elsewhere));
       const foreignGroup = await existingGroup(elsewhere);
       assert.equal(await s().addGroupMember(poolId, unique("group"), user.id, 100), false);
       assert.equal(await s().addGroupMember(poolId, group.name, 987_654_321, 100), false);
@@ -1522,7 +1522,7 @@ describeEachStore("store contract: groups", (s) => {
 
     it("addGroupMember refuses a user already in the most groups allowed, but still finds an existing membership", async () => {
       const poolId = await existingPool();
-      const user = await s().insertUser(newUser(poolId));
+      const user = await s().users.insert(newUser(poolId));
       const [first, second, third] = [await existingGroup(poolId), await existingGroup(poolId), await existingGroup(poolId)];
       assert.equal(await s().addGroupMember(poolId, first.name, user.id, 2), true);
       assert.equal(await s().addGroupMember(poolId, second.name, user.id, 2), true);
@@ -1533,7 +1533,7 @@ describeEachStore("store contract: groups", (s) => {
 
     it("concurrent adds for one user never take it past the limit", async () => {
       const poolId = await existingPool();
-      const user = await s().insertUser(newUser(poolId));
+      const user = await s().users.insert(newUser(poolId));
       const groups = await Promise.all(Array.from({ length: 12 }, () => existingGroup(poolId)));
       const outcomes = await Promise.all(groups.map((g) => s().addGroupMember(poolId, g.name, user.id, 5)));
       assert.equal(outcomes.filter((o) => o).length, 5);
@@ -1543,7 +1543,7 @@ describeEachStore("store contract: groups", (s) => {
     it("removeGroupMember removes a membership and returns true; false for a non-member", async () => {
       const poolId = await existingPool();
       const group = await existingGroup(poolId);
-      const [member, other] = [await s().insertUser(newUser(poolId)), await s().insertUser(newUser(poolId))];
+      const [member, other] = [await s().users.insert(newUser(poolId)), await s().users.insert(newUser(poolId))];
       await s().addGroupMember(poolId, group.name, member.id, 100);
       await s().addGroupMember(poolId, group.name, other.id, 100);
       assert.equal(await s().removeGroupMember(poolId, group.name, member.id), true);
@@ -1557,7 +1557,7 @@ describeEachStore("store contract: groups", (s) => {
       const group = await existingGroup(poolId);
       const prefix = unique("member");
       for (const suffix of ["d", "b", "a", "c", "e"]) {
-        const user = await s().insertUser(newUser(poolId, { username: `${prefix}-${suffix}` }));
+        const user = await s().users.insert(newUser(poolId, { username: `${prefix}-${suffix}` }));
         await s().addGroupMember(poolId, group.name, user.id, 100);
       }
       const all = usernames(await s().listGroupMembers(poolId, group.name, { limit: 10 }));
@@ -1571,7 +1571,7 @@ describeEachStore("store contract: groups", (s) => {
 
     it("listGroupsOfUser orders a user's groups by name, after a name, honouring the limit", async () => {
       const poolId = await existingPool();
-      const user = await s().insertUser(newUser(poolId));
+      const user = await s().users.insert(newUser(poolId));
       for (const name of ["c", "a", "d", "b"]) {
         await existingGroup(poolId, { name });
         await s().addGroupMember(poolId, name, user.id, 100);
@@ -1585,7 +1585,7 @@ describeEachStore("store contract: groups", (s) => {
       const name = unique("group");
       await existingGroup(poolA, { name });
       await existingGroup(poolB, { name });
-      const [a, b] = [await s().insertUser(newUser(poolA)), await s().insertUser(newUser(poolB))];
+      const [a, b] = [await s().users.insert(newUser(poolA)), await s().users.insert(newUser(poolB))];
       await s().addGroupMember(poolA, name, a.id, 100);
       await s().addGroupMember(poolB, name, b.id, 100);
       assert.deepEqual(await s().listGroupMembers(poolA, name, { limit: 10 }), [a]);
@@ -1598,7 +1598,7 @@ describeEachStore("store contract: groups", (s) => {
     it("deleteGroup removes its memberships; a new group of the same name starts empty", async () => {
       const poolId = await existingPool();
       const group = await existingGroup(poolId);
-      const user = await s().insertUser(newUser(poolId));
+      const user = await s().users.insert(newUser(poolId));
       await s().addGroupMember(poolId, group.name, user.id, 100);
       await s().deleteGroup(poolId, group.name);
       assert.deepEqual(await s().listGroupsOfUser(poolId, user.id, { limit: 10 }), []);
@@ -1609,10 +1609,10 @@ describeEachStore("store contract: groups", (s) => {
     it("deleteUser removes the user's memberships and leaves the group's other members", async () => {
       const poolId = await existingPool();
       const group = await existingGroup(poolId);
-      const [gone, kept] = [await s().insertUser(newUser(poolId)), await s().insertUser(newUser(poolId))];
+      const [gone, kept] = [await s().users.insert(newUser(poolId)), await s().users.insert(newUser(poolId))];
       await s().addGroupMember(poolId, group.name, gone.id, 100);
       await s().addGroupMember(poolId, group.name, kept.id, 100);
-      await s().deleteUser(poolId, gone.id);
+      await s().users.delete(poolId, gone.id);
       assert.deepEqual(await s().listGroupsOfUser(poolId, gone.id, { limit: 10 }), []);
       assert.deepEqual(await s().listGroupMembers(poolId, group.name, { limit: 10 }), [kept]);
     });
@@ -1620,7 +1620,7 @@ describeEachStore("store contract: groups", (s) => {
     it("deletePool removes the pool's groups and memberships and leaves other pools' alone", async () => {
       const [doomed, kept] = [await existingPool(), await existingPool()];
       const [doomedGroup, keptGroup] = [await existingGroup(doomed), await existingGroup(kept)];
-      const [doomedUser, keptUser] = [await s().insertUser(newUser(doomed)), await s().insertUser(newUser(kept))];
+      const [doomedUser, keptUser] = [await s().users.insert(newUser(doomed)), await s().users.insert(newUser(kept))];
       await s().addGroupMember(doomed, doomedGroup.name, doomedUser.id, 100);
       await s().addGroupMember(kept, keptGroup.name, keptUser.id, 100);
       await s().pools.delete(doomed);
@@ -1636,7 +1636,7 @@ describeEachStore("store contract: groups", (s) => {
     it("an add inside a transaction that throws is rolled back", async () => {
       const poolId = await existingPool();
       const group = await existingGroup(poolId);
-      const user = await s().insertUser(newUser(poolId));
+      const user = await s().users.insert(newUser(poolId));
       await assert.rejects(
         s().transaction(async (tx) => {
           assert.equal(await tx.addGroupMember(poolId, group.name, user.id, 100), true);

@@ -25,7 +25,7 @@ describe("the SQLite group cache", () => {
     directory = mkdtempSync(join(tmpdir(), "userpool-group-cache-"));
     server = await openStore(parseDataLocation(directory));
     otherProcess = await openStore(parseDataLocation(directory));
-    const user = await server.insertUser({
+    const user = await server.users.insert({
       poolId: POOL,
       username: "member",
       usernameKey: "member",

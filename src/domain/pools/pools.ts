@@ -106,5 +106,5 @@ export async function listPools(
 }
 
 export function countUsers(ctx: DomainContext, poolId: string): Promise<number> {
-  return ctx.store.countUsers(poolId);
+  return ctx.store.users.count(poolId);
 }

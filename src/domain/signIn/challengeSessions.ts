@@ -21,7 +21,7 @@ export async function openChallengeSession(
 ): Promise<string> {
   const now = ctx.clock.now();
   const id = ctx.random.bytes(32).toString("base64url");
-  await ctx.store.insertAuthSession({
+  await ctx.store.sessions.insert({
     id,
     poolId: client.poolId,
     clientId: client.id,
@@ -45,10 +45,10 @@ export async function readChallengeSession(
 ): Promise<AuthSessionRecord> {
   const invalid = () => new NotAuthorizedException("Invalid session for the user, session is expired.");
   if (session === undefined) throw new NotAuthorizedException("Invalid session for the user.");
-  const record = await ctx.store.getAuthSession(session);
+  const record = await ctx.store.sessions.get(session);
   if (record === undefined || record.clientId !== client.id) throw invalid();
   if (record.expiresAt <= ctx.clock.now()) {
-    await ctx.store.deleteAuthSession(record.id);
+    await ctx.store.sessions.delete(record.id);
     throw invalid();
   }
   if (record.challenge !== challenge)
@@ -58,7 +58,7 @@ export async function readChallengeSession(
 
 /** Uses a session up; a second answer with it is refused like an expired one. */
 export async function closeChallengeSession(ctx: DomainContext, session: AuthSessionRecord): Promise<void> {
-  if (!(await ctx.store.deleteAuthSession(session.id))) {
+  if (!(await ctx.store.sessions.delete(session.id))) {
     throw new NotAuthorizedException("Invalid session for the user, session is expired.");
   }
 }

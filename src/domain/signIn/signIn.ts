@@ -160,7 +160,7 @@ async function refreshSignIn(
   parameters: Record<string, string>,
 ): Promise<AuthOutcome> {
   const { userSub, session } = await refreshSession(ctx, client, requiredParameter(parameters, "REFRESH_TOKEN"));
-  const record = await ctx.store.findUser(pool.id, { by: "sub", value: userSub });
+  const record = await ctx.store.users.find(pool.id, { by: "sub", value: userSub });
   if (record === undefined) throw new NotAuthorizedException("Invalid Refresh Token");
   const user = userFromRecord(record);
   // Which name the hash is over is a known pain point; the username and the sub are both accepted (reference §4.7).

@@ -32,9 +32,9 @@ export async function authenticateAccessToken(
   if (key === undefined || !(await verifyJwtSignature(decoded, key)) || use !== "access") throw invalid();
   if (typeof exp !== "number" || exp * 1000 <= ctx.clock.now()) throw new NotAuthorizedException("Access Token has expired");
   if (typeof sub !== "string" || typeof clientId !== "string" || typeof originJti !== "string") throw invalid();
-  const session = await ctx.store.getRefreshToken(originJti);
+  const session = await ctx.store.refreshTokens.get(originJti);
   if (session === undefined || session.revokedAt !== null) throw new NotAuthorizedException("Access Token has been revoked");
-  const record = await ctx.store.findUser(pool.id, { by: "sub", value: sub });
+  const record = await ctx.store.users.find(pool.id, { by: "sub", value: sub });
   if (record === undefined) throw userNotFound();
   const user = userFromRecord(record);
   // Disabling a user revokes the user's access tokens (reference §3.1).

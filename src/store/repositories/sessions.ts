@@ -1,0 +1,34 @@
+import type { StoreCore } from "../core.js";
+import type { AuthSessionRecord } from "../records.js";
+import { authSessionFromRow } from "../rows.js";
+import type { AuthSessionRepository } from "../store.js";
+
+/** Challenge sessions. */
+export class AuthSessions implements AuthSessionRepository {
+  constructor(private readonly core: StoreCore) {}
+
+  async insert(session: AuthSessionRecord): Promise<void> {
+    await this.core.db
+      .insertInto("auth_sessions")
+      .values({
+        id: session.id,
+        pool_id: session.poolId,
+        client_id: session.clientId,
+        user_id: session.userId,
+        challenge: session.challenge,
+        created_at: session.createdAt,
+        expires_at: session.expiresAt,
+      })
+      .execute();
+  }
+
+  async get(id: string): Promise<AuthSessionRecord | undefined> {
+    const row = await this.core.db.selectFrom("auth_sessions").selectAll().where("id", "=", id).executeTakeFirst();
+    return row && authSessionFromRow(row);
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const result = await this.core.db.deleteFrom("auth_sessions").where("id", "=", id).executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  }
+}

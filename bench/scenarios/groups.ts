@@ -46,7 +46,7 @@ async function seedGroups(data: string, poolId: string, usernames: readonly stri
           if (user === undefined) throw new Error(`seeded user ${usernames[i]} is missing`);
           const clubs = i < JOINERS ? Array.from({ length: GROUPS_PER_JOINER }, (_, g) => clubName(g)) : [];
           for (const group of [CROWD, ...clubs]) {
-            if (!(await tx.addGroupMember(poolId, group, user.id, MAX_GROUPS_PER_USER)))
+            if (!(await tx.memberships.add(poolId, group, user.id, MAX_GROUPS_PER_USER)))
               throw new Error(`seeding ${group} refused`);
           }
         }

@@ -51,35 +51,9 @@ export interface Store {
   /** Challenge sessions. */
   readonly sessions: AuthSessionRepository;
   readonly signInFailures: SignInFailureRepository;
-
-  // --- groups (reference §3.1–§3.3) ---
-  /** Throws UniqueViolation when the pool has a group of that name. */
-  insertGroup(group: GroupRecord): Promise<void>;
-  getGroup(poolId: string, name: string): Promise<GroupRecord | undefined>;
-  /** Writes description, role, precedence and modification time; false when the group is absent. */
-  updateGroup(group: GroupRecord): Promise<boolean>;
-  /** Deletes a group with its memberships. */
-  deleteGroup(poolId: string, name: string): Promise<boolean>;
-  /** A pool's groups ordered by name (byte order), strictly after `after`. */
-  listGroups(poolId: string, page: { after?: string; limit: number }): Promise<GroupRecord[]>;
-  countGroups(poolId: string): Promise<number>;
-  /**
-   * Makes a user of the pool a member of one of its groups; true when the user
-   * is a member afterwards, whether just added or already one. False when the
-   * group or the user does not exist (in that pool), or the user is in
-   * `maxGroupsOfUser` other groups; the caller finds out which.
-   */
-  addGroupMember(poolId: string, groupName: string, userId: number, maxGroupsOfUser: number): Promise<boolean>;
-  /** False when the user was not a member. */
-  removeGroupMember(poolId: string, groupName: string, userId: number): Promise<boolean>;
-  /** The groups of a user of the pool (user ids are unique, so the pool only names them), by name (byte order), after `after`. */
-  listGroupsOfUser(poolId: string, userId: number, page: { after?: string; limit: number }): Promise<GroupRecord[]>;
-  /** A group's members ordered by username key, strictly after `after` (a username key). */
-  listGroupMembers(poolId: string, groupName: string, page: { after?: string; limit: number }): Promise<UserRecord[]>;
-
-  appendMessage(message: NewMessage): Promise<MessageRecord>;
-  /** Messages in insertion order. */
-  listMessages(query: MessageQuery): Promise<MessageRecord[]>;
+  readonly groups: GroupRepository;
+  readonly memberships: MembershipRepository;
+  readonly messages: MessageRepository;
 }
 
 export interface SettingsRepository {
@@ -179,6 +153,44 @@ export interface SignInFailureRepository {
    */
   add(failure: { userId: number; poolId: string; at: number; forgetBefore: number }): Promise<SignInFailuresRecord>;
   clear(userId: number): Promise<void>;
+}
+
+/** Groups of a pool (reference §3.1–§3.3). */
+export interface GroupRepository {
+  /** Throws UniqueViolation when the pool has a group of that name. */
+  insert(group: GroupRecord): Promise<void>;
+  get(poolId: string, name: string): Promise<GroupRecord | undefined>;
+  /** Writes description, role, precedence and modification time; false when the group is absent. */
+  update(group: GroupRecord): Promise<boolean>;
+  /** Deletes a group with its memberships. */
+  delete(poolId: string, name: string): Promise<boolean>;
+  /** A pool's groups ordered by name (byte order), strictly after `after`. */
+  list(poolId: string, page: Page): Promise<GroupRecord[]>;
+  count(poolId: string): Promise<number>;
+}
+
+/** Which users of a pool are in which of its groups (reference §3.1–§3.3). */
+export interface MembershipRepository {
+  /**
+   * Makes a user of the pool a member of one of its groups; true when the user
+   * is a member afterwards, whether just added or already one. False when the
+   * group or the user does not exist (in that pool), or the user is in
+   * `maxGroupsOfUser` other groups; the caller finds out which.
+   */
+  add(poolId: string, groupName: string, userId: number, maxGroupsOfUser: number): Promise<boolean>;
+  /** False when the user was not a member. */
+  remove(poolId: string, groupName: string, userId: number): Promise<boolean>;
+  /** The groups of a user of the pool (user ids are unique, so the pool only names them), by name (byte order), after `after`. */
+  groupsOf(poolId: string, userId: number, page: Page): Promise<GroupRecord[]>;
+  /** A group's members ordered by username key, strictly after `after` (a username key). */
+  membersOf(poolId: string, groupName: string, page: Page): Promise<UserRecord[]>;
+}
+
+/** The outbox: messages the server would have sent. */
+export interface MessageRepository {
+  append(message: NewMessage): Promise<MessageRecord>;
+  /** Messages in insertion order. */
+  list(query: MessageQuery): Promise<MessageRecord[]>;
 }
 
 /** A unique key was already taken. `key` is "username", "sub", or the alias column. */

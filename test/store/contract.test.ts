@@ -307,12 +307,12 @@ describeEachStore("store contract", (s, engine) => {
       const client = newClient(poolId);
       await s().clients.insert(client);
       const user = await s().users.insert(newUser(poolId));
-      await s().appendMessage(newMessage(poolId));
+      await s().messages.append(newMessage(poolId));
       await s().pools.delete(poolId);
       assert.equal(await s().clients.get(client.id), undefined);
       assert.equal(await s().users.find(poolId, { by: "sub", value: user.sub }), undefined);
       assert.equal(await s().users.count(poolId), 0);
-      assert.deepEqual(await s().listMessages({ poolId, limit: 10 }), []);
+      assert.deepEqual(await s().messages.list({ poolId, limit: 10 }), []);
     });
 
     it("deletePool leaves other pools' clients, users and outbox messages alone", async () => {
@@ -321,12 +321,12 @@ describeEachStore("store contract", (s, engine) => {
       const client = newClient(kept);
       await s().clients.insert(client);
       const user = await s().users.insert(newUser(kept));
-      const message = await s().appendMessage(newMessage(kept));
+      const message = await s().messages.append(newMessage(kept));
       await s().users.insert(newUser(doomed));
       await s().pools.delete(doomed);
       assert.deepEqual(await s().clients.get(client.id), client);
       assert.deepEqual(await s().users.find(kept, { by: "sub", value: user.sub }), user);
-      assert.deepEqual(await s().listMessages({ poolId: kept, limit: 10 }), [message]);
+      assert.deepEqual(await s().messages.list({ poolId: kept, limit: 10 }), [message]);
     });
   });
 
@@ -1173,72 +1173,72 @@ describeEachStore("store contract", (s, engine) => {
   describe("outbox", () => {
     it("appendMessage returns the message with its id", async () => {
       const message = newMessage(await existingPool());
-      const appended = await s().appendMessage(message);
+      const appended = await s().messages.append(message);
       assert.deepEqual(appended, { ...message, id: appended.id });
     });
 
     it("appendMessage returns increasing ids", async () => {
       const poolId = await existingPool();
-      const first = await s().appendMessage(newMessage(poolId));
-      const second = await s().appendMessage(newMessage(poolId));
+      const first = await s().messages.append(newMessage(poolId));
+      const second = await s().messages.append(newMessage(poolId));
       assert.ok(second.id > first.id, `${second.id} should exceed ${first.id}`);
     });
 
     it("an SMS without a subject reads back as appended", async () => {
       const poolId = await existingPool();
-      const appended = await s().appendMessage(
+      const appended = await s().messages.append(
         newMessage(poolId, { deliveryMedium: "SMS", destination: "+15555550100", subject: null, body: "Code: 123 ✓" }),
       );
-      assert.deepEqual(await s().listMessages({ poolId, limit: 10 }), [appended]);
+      assert.deepEqual(await s().messages.list({ poolId, limit: 10 }), [appended]);
     });
 
     it("listMessages returns a pool's messages in insertion order", async () => {
       const poolId = await existingPool();
       const appended = [];
       for (const destination of ["c@example.com", "a@example.com", "b@example.com"]) {
-        appended.push(await s().appendMessage(newMessage(poolId, { destination })));
+        appended.push(await s().messages.append(newMessage(poolId, { destination })));
       }
-      assert.deepEqual(await s().listMessages({ poolId, limit: 10 }), appended);
+      assert.deepEqual(await s().messages.list({ poolId, limit: 10 }), appended);
     });
 
     it("listMessages filtered by pool leaves out other pools' messages", async () => {
       const poolId = await existingPool();
-      await s().appendMessage(newMessage(await existingPool()));
-      const mine = await s().appendMessage(newMessage(poolId));
-      assert.deepEqual(await s().listMessages({ poolId, limit: 10 }), [mine]);
+      await s().messages.append(newMessage(await existingPool()));
+      const mine = await s().messages.append(newMessage(poolId));
+      assert.deepEqual(await s().messages.list({ poolId, limit: 10 }), [mine]);
     });
 
     it("listMessages filtered by destination returns that destination's messages from every pool", async () => {
       const destination = unique("inbox") + "@example.com";
-      const first = await s().appendMessage(newMessage(await existingPool(), { destination }));
-      await s().appendMessage(newMessage(await existingPool()));
-      const second = await s().appendMessage(newMessage(await existingPool(), { destination }));
-      assert.deepEqual(await s().listMessages({ destination, limit: 10 }), [first, second]);
+      const first = await s().messages.append(newMessage(await existingPool(), { destination }));
+      await s().messages.append(newMessage(await existingPool()));
+      const second = await s().messages.append(newMessage(await existingPool(), { destination }));
+      assert.deepEqual(await s().messages.list({ destination, limit: 10 }), [first, second]);
     });
 
     it("listMessages filtered by pool and destination needs both to match", async () => {
       const poolId = await existingPool();
       const destination = unique("inbox") + "@example.com";
-      await s().appendMessage(newMessage(await existingPool(), { destination }));
-      await s().appendMessage(newMessage(poolId));
-      const match = await s().appendMessage(newMessage(poolId, { destination }));
-      assert.deepEqual(await s().listMessages({ poolId, destination, limit: 10 }), [match]);
+      await s().messages.append(newMessage(await existingPool(), { destination }));
+      await s().messages.append(newMessage(poolId));
+      const match = await s().messages.append(newMessage(poolId, { destination }));
+      assert.deepEqual(await s().messages.list({ poolId, destination, limit: 10 }), [match]);
     });
 
     it("listMessages with afterId starts strictly after that id", async () => {
       const poolId = await existingPool();
-      const first = await s().appendMessage(newMessage(poolId));
-      const second = await s().appendMessage(newMessage(poolId));
-      const third = await s().appendMessage(newMessage(poolId));
-      assert.deepEqual(await s().listMessages({ poolId, afterId: first.id, limit: 10 }), [second, third]);
+      const first = await s().messages.append(newMessage(poolId));
+      const second = await s().messages.append(newMessage(poolId));
+      const third = await s().messages.append(newMessage(poolId));
+      assert.deepEqual(await s().messages.list({ poolId, afterId: first.id, limit: 10 }), [second, third]);
     });
 
     it("listMessages honours the limit, oldest first", async () => {
       const poolId = await existingPool();
-      const first = await s().appendMessage(newMessage(poolId));
-      const second = await s().appendMessage(newMessage(poolId));
-      await s().appendMessage(newMessage(poolId));
-      assert.deepEqual(await s().listMessages({ poolId, limit: 2 }), [first, second]);
+      const first = await s().messages.append(newMessage(poolId));
+      const second = await s().messages.append(newMessage(poolId));
+      await s().messages.append(newMessage(poolId));
+      assert.deepEqual(await s().messages.list({ poolId, limit: 2 }), [first, second]);
     });
   });
 
@@ -1291,7 +1291,7 @@ describeEachStore("store contract", (s, engine) => {
           await tx.clients.insert(newClient(poolId));
           await tx.users.update({ ...user, status: "RESET_REQUIRED" }, noKeys());
           await tx.users.insert(newUser(poolId));
-          await tx.appendMessage(newMessage(poolId));
+          await tx.messages.append(newMessage(poolId));
           await tx.settings.putIfAbsent(settingKey, "rolled back");
           throw new Error("boom");
         }),
@@ -1301,7 +1301,7 @@ describeEachStore("store contract", (s, engine) => {
       assert.equal(await s().clients.count(poolId), 0);
       assert.deepEqual(await s().users.find(poolId, { by: "sub", value: user.sub }), user);
       assert.equal(await s().users.count(poolId), 1);
-      assert.deepEqual(await s().listMessages({ poolId, limit: 10 }), []);
+      assert.deepEqual(await s().messages.list({ poolId, limit: 10 }), []);
       assert.equal(await s().settings.get(settingKey), undefined);
     });
 
@@ -1391,7 +1391,7 @@ describeEachStore("store contract", (s, engine) => {
       const client = newClient(poolId);
       await s().clients.insert(client);
       const user = await s().users.insert(newUser(poolId));
-      const message = await s().appendMessage(newMessage(poolId));
+      const message = await s().messages.append(newMessage(poolId));
       await assert.rejects(
         s().transaction(async (tx) => {
           await tx.pools.delete(poolId);
@@ -1402,7 +1402,7 @@ describeEachStore("store contract", (s, engine) => {
       assert.ok(await s().pools.get(poolId));
       assert.deepEqual(await s().clients.get(client.id), client);
       assert.deepEqual(await s().users.find(poolId, { by: "sub", value: user.sub }), user);
-      assert.deepEqual(await s().listMessages({ poolId, limit: 10 }), [message]);
+      assert.deepEqual(await s().messages.list({ poolId, limit: 10 }), [message]);
     });
   });
 });
@@ -1429,7 +1429,7 @@ describeEachStore("store contract: groups", (s) => {
 
   async function existingGroup(poolId: string, overrides: Partial<GroupRecord> = {}): Promise<GroupRecord> {
     const group = newGroup(poolId, overrides);
-    await s().insertGroup(group);
+    await s().groups.insert(group);
     return group;
   }
 
@@ -1439,44 +1439,44 @@ describeEachStore("store contract: groups", (s) => {
   describe("groups", () => {
     it("an inserted group reads back as written", async () => {
       const group = await existingGroup(await existingPool());
-      assert.deepEqual(await s().getGroup(group.poolId, group.name), group);
+      assert.deepEqual(await s().groups.get(group.poolId, group.name), group);
     });
 
     it("a group without description, role or precedence reads back with nulls", async () => {
       const group = await existingGroup(await existingPool(), { description: null, roleArn: null, precedence: null });
-      assert.deepEqual(await s().getGroup(group.poolId, group.name), group);
+      assert.deepEqual(await s().groups.get(group.poolId, group.name), group);
     });
 
     it("an unknown group, or a group of another pool, reads as undefined", async () => {
       const group = await existingGroup(await existingPool());
-      assert.equal(await s().getGroup(group.poolId, unique("group")), undefined);
-      assert.equal(await s().getGroup(await existingPool(), group.name), undefined);
+      assert.equal(await s().groups.get(group.poolId, unique("group")), undefined);
+      assert.equal(await s().groups.get(await existingPool(), group.name), undefined);
     });
 
     it("a second group of the same name in a pool is a UniqueViolation; other pools and other cases are free", async () => {
       const group = await existingGroup(await existingPool());
-      await assert.rejects(s().insertGroup({ ...group, description: "again" }), UniqueViolation);
-      await s().insertGroup({ ...group, poolId: await existingPool() });
-      await s().insertGroup({ ...group, name: group.name.toUpperCase() });
+      await assert.rejects(s().groups.insert({ ...group, description: "again" }), UniqueViolation);
+      await s().groups.insert({ ...group, poolId: await existingPool() });
+      await s().groups.insert({ ...group, name: group.name.toUpperCase() });
     });
 
     it("updateGroup replaces description, role, precedence and modification time and returns true", async () => {
       const group = await existingGroup(await existingPool());
       const changed = { ...group, description: null, roleArn: null, precedence: 0, modifiedAt: group.modifiedAt + 1000 };
-      assert.equal(await s().updateGroup(changed), true);
-      assert.deepEqual(await s().getGroup(group.poolId, group.name), changed);
+      assert.equal(await s().groups.update(changed), true);
+      assert.deepEqual(await s().groups.get(group.poolId, group.name), changed);
     });
 
     it("updateGroup returns false when the group is absent", async () => {
-      assert.equal(await s().updateGroup(newGroup(await existingPool())), false);
+      assert.equal(await s().groups.update(newGroup(await existingPool())), false);
     });
 
     it("listGroups orders a pool's groups by name in byte order, after a name, honouring the limit", async () => {
       const poolId = await existingPool();
       await existingGroup(await existingPool(), { name: "a-elsewhere" });
       for (const name of ["b", "a", "B", "é", "c"]) await existingGroup(poolId, { name });
-      assert.deepEqual(names(await s().listGroups(poolId, { limit: 10 })), ["B", "a", "b", "c", "é"]);
-      assert.deepEqual(names(await s().listGroups(poolId, { after: "a", limit: 2 })), ["b", "c"]);
+      assert.deepEqual(names(await s().groups.list(poolId, { limit: 10 })), ["B", "a", "b", "c", "é"]);
+      assert.deepEqual(names(await s().groups.list(poolId, { after: "a", limit: 2 })), ["b", "c"]);
     });
 
     it("countGroups counts only the pool's groups", async () => {
@@ -1484,14 +1484,14 @@ describeEachStore("store contract: groups", (s) => {
       await existingGroup(poolId);
       await existingGroup(poolId);
       await existingGroup(await existingPool());
-      assert.equal(await s().countGroups(poolId), 2);
+      assert.equal(await s().groups.count(poolId), 2);
     });
 
     it("deleteGroup removes the group and returns true; false when absent", async () => {
       const group = await existingGroup(await existingPool());
-      assert.equal(await s().deleteGroup(group.poolId, group.name), true);
-      assert.equal(await s().getGroup(group.poolId, group.name), undefined);
-      assert.equal(await s().deleteGroup(group.poolId, group.name), false);
+      assert.equal(await s().groups.delete(group.poolId, group.name), true);
+      assert.equal(await s().groups.get(group.poolId, group.name), undefined);
+      assert.equal(await s().groups.delete(group.poolId, group.name), false);
     });
   });
 
@@ -1500,10 +1500,10 @@ describeEachStore("store contract: groups", (s) => {
       const poolId = await existingPool();
       const group = await existingGroup(poolId);
       const user = await s().users.insert(newUser(poolId));
-      assert.equal(await s().addGroupMember(poolId, group.name, user.id, 100), true);
-      assert.equal(await s().addGroupMember(poolId, group.name, user.id, 100), true);
-      assert.deepEqual(await s().listGroupsOfUser(poolId, user.id, { limit: 10 }), [group]);
-      assert.deepEqual(await s().listGroupMembers(poolId, group.name, { limit: 10 }), [user]);
+      assert.equal(await s().memberships.add(poolId, group.name, user.id, 100), true);
+      assert.equal(await s().memberships.add(poolId, group.name, user.id, 100), true);
+      assert.deepEqual(await s().memberships.groupsOf(poolId, user.id, { limit: 10 }), [group]);
+      assert.deepEqual(await s().memberships.membersOf(poolId, group.name, { limit: 10 }), [user]);
     });
 
     it("addGroupMember refuses a missing group, a missing user, and a user or group of another pool", async () => {
@@ -1513,43 +1513,43 @@ describeEachStore("store contract: groups", (s) => {
       const elsewhere = await existingPool();
       const stranger = await s().users.insert(newUser(elsewhere));
       const foreignGroup = await existingGroup(elsewhere);
-      assert.equal(await s().addGroupMember(poolId, unique("group"), user.id, 100), false);
-      assert.equal(await s().addGroupMember(poolId, group.name, 987_654_321, 100), false);
-      assert.equal(await s().addGroupMember(poolId, group.name, stranger.id, 100), false);
-      assert.equal(await s().addGroupMember(poolId, foreignGroup.name, user.id, 100), false);
-      assert.deepEqual(await s().listGroupMembers(poolId, group.name, { limit: 10 }), []);
+      assert.equal(await s().memberships.add(poolId, unique("group"), user.id, 100), false);
+      assert.equal(await s().memberships.add(poolId, group.name, 987_654_321, 100), false);
+      assert.equal(await s().memberships.add(poolId, group.name, stranger.id, 100), false);
+      assert.equal(await s().memberships.add(poolId, foreignGroup.name, user.id, 100), false);
+      assert.deepEqual(await s().memberships.membersOf(poolId, group.name, { limit: 10 }), []);
     });
 
     it("addGroupMember refuses a user already in the most groups allowed, but still finds an existing membership", async () => {
       const poolId = await existingPool();
       const user = await s().users.insert(newUser(poolId));
       const [first, second, third] = [await existingGroup(poolId), await existingGroup(poolId), await existingGroup(poolId)];
-      assert.equal(await s().addGroupMember(poolId, first.name, user.id, 2), true);
-      assert.equal(await s().addGroupMember(poolId, second.name, user.id, 2), true);
-      assert.equal(await s().addGroupMember(poolId, third.name, user.id, 2), false);
-      assert.equal(await s().addGroupMember(poolId, first.name, user.id, 2), true);
-      assert.deepEqual(names(await s().listGroupsOfUser(poolId, user.id, { limit: 10 })), [first.name, second.name]);
+      assert.equal(await s().memberships.add(poolId, first.name, user.id, 2), true);
+      assert.equal(await s().memberships.add(poolId, second.name, user.id, 2), true);
+      assert.equal(await s().memberships.add(poolId, third.name, user.id, 2), false);
+      assert.equal(await s().memberships.add(poolId, first.name, user.id, 2), true);
+      assert.deepEqual(names(await s().memberships.groupsOf(poolId, user.id, { limit: 10 })), [first.name, second.name]);
     });
 
     it("concurrent adds for one user never take it past the limit", async () => {
       const poolId = await existingPool();
       const user = await s().users.insert(newUser(poolId));
       const groups = await Promise.all(Array.from({ length: 12 }, () => existingGroup(poolId)));
-      const outcomes = await Promise.all(groups.map((g) => s().addGroupMember(poolId, g.name, user.id, 5)));
+      const outcomes = await Promise.all(groups.map((g) => s().memberships.add(poolId, g.name, user.id, 5)));
       assert.equal(outcomes.filter((o) => o).length, 5);
-      assert.equal((await s().listGroupsOfUser(poolId, user.id, { limit: 100 })).length, 5);
+      assert.equal((await s().memberships.groupsOf(poolId, user.id, { limit: 100 })).length, 5);
     });
 
     it("removeGroupMember removes a membership and returns true; false for a non-member", async () => {
       const poolId = await existingPool();
       const group = await existingGroup(poolId);
       const [member, other] = [await s().users.insert(newUser(poolId)), await s().users.insert(newUser(poolId))];
-      await s().addGroupMember(poolId, group.name, member.id, 100);
-      await s().addGroupMember(poolId, group.name, other.id, 100);
-      assert.equal(await s().removeGroupMember(poolId, group.name, member.id), true);
-      assert.equal(await s().removeGroupMember(poolId, group.name, member.id), false);
-      assert.deepEqual(await s().listGroupMembers(poolId, group.name, { limit: 10 }), [other]);
-      assert.deepEqual(await s().listGroupsOfUser(poolId, member.id, { limit: 10 }), []);
+      await s().memberships.add(poolId, group.name, member.id, 100);
+      await s().memberships.add(poolId, group.name, other.id, 100);
+      assert.equal(await s().memberships.remove(poolId, group.name, member.id), true);
+      assert.equal(await s().memberships.remove(poolId, group.name, member.id), false);
+      assert.deepEqual(await s().memberships.membersOf(poolId, group.name, { limit: 10 }), [other]);
+      assert.deepEqual(await s().memberships.groupsOf(poolId, member.id, { limit: 10 }), []);
     });
 
     it("listGroupMembers orders members by username key, after a key, honouring the limit", async () => {
@@ -1558,14 +1558,14 @@ describeEachStore("store contract: groups", (s) => {
       const prefix = unique("member");
       for (const suffix of ["d", "b", "a", "c", "e"]) {
         const user = await s().users.insert(newUser(poolId, { username: `${prefix}-${suffix}` }));
-        await s().addGroupMember(poolId, group.name, user.id, 100);
+        await s().memberships.add(poolId, group.name, user.id, 100);
       }
-      const all = usernames(await s().listGroupMembers(poolId, group.name, { limit: 10 }));
+      const all = usernames(await s().memberships.membersOf(poolId, group.name, { limit: 10 }));
       assert.deepEqual(
         all,
         ["a", "b", "c", "d", "e"].map((x) => `${prefix}-${x}`),
       );
-      const page = await s().listGroupMembers(poolId, group.name, { after: `${prefix}-b`, limit: 2 });
+      const page = await s().memberships.membersOf(poolId, group.name, { after: `${prefix}-b`, limit: 2 });
       assert.deepEqual(usernames(page), [`${prefix}-c`, `${prefix}-d`]);
     });
 
@@ -1574,10 +1574,10 @@ describeEachStore("store contract: groups", (s) => {
       const user = await s().users.insert(newUser(poolId));
       for (const name of ["c", "a", "d", "b"]) {
         await existingGroup(poolId, { name });
-        await s().addGroupMember(poolId, name, user.id, 100);
+        await s().memberships.add(poolId, name, user.id, 100);
       }
-      assert.deepEqual(names(await s().listGroupsOfUser(poolId, user.id, { limit: 10 })), ["a", "b", "c", "d"]);
-      assert.deepEqual(names(await s().listGroupsOfUser(poolId, user.id, { after: "a", limit: 2 })), ["b", "c"]);
+      assert.deepEqual(names(await s().memberships.groupsOf(poolId, user.id, { limit: 10 })), ["a", "b", "c", "d"]);
+      assert.deepEqual(names(await s().memberships.groupsOf(poolId, user.id, { after: "a", limit: 2 })), ["b", "c"]);
     });
 
     it("a group's members and a member's groups come from the same pool only", async () => {
@@ -1586,11 +1586,11 @@ describeEachStore("store contract: groups", (s) => {
       await existingGroup(poolA, { name });
       await existingGroup(poolB, { name });
       const [a, b] = [await s().users.insert(newUser(poolA)), await s().users.insert(newUser(poolB))];
-      await s().addGroupMember(poolA, name, a.id, 100);
-      await s().addGroupMember(poolB, name, b.id, 100);
-      assert.deepEqual(await s().listGroupMembers(poolA, name, { limit: 10 }), [a]);
+      await s().memberships.add(poolA, name, a.id, 100);
+      await s().memberships.add(poolB, name, b.id, 100);
+      assert.deepEqual(await s().memberships.membersOf(poolA, name, { limit: 10 }), [a]);
       assert.deepEqual(
-        (await s().listGroupsOfUser(poolB, b.id, { limit: 10 })).map((g) => g.poolId),
+        (await s().memberships.groupsOf(poolB, b.id, { limit: 10 })).map((g) => g.poolId),
         [poolB],
       );
     });
@@ -1599,38 +1599,38 @@ describeEachStore("store contract: groups", (s) => {
       const poolId = await existingPool();
       const group = await existingGroup(poolId);
       const user = await s().users.insert(newUser(poolId));
-      await s().addGroupMember(poolId, group.name, user.id, 100);
-      await s().deleteGroup(poolId, group.name);
-      assert.deepEqual(await s().listGroupsOfUser(poolId, user.id, { limit: 10 }), []);
-      await s().insertGroup(group);
-      assert.deepEqual(await s().listGroupMembers(poolId, group.name, { limit: 10 }), []);
+      await s().memberships.add(poolId, group.name, user.id, 100);
+      await s().groups.delete(poolId, group.name);
+      assert.deepEqual(await s().memberships.groupsOf(poolId, user.id, { limit: 10 }), []);
+      await s().groups.insert(group);
+      assert.deepEqual(await s().memberships.membersOf(poolId, group.name, { limit: 10 }), []);
     });
 
     it("deleteUser removes the user's memberships and leaves the group's other members", async () => {
       const poolId = await existingPool();
       const group = await existingGroup(poolId);
       const [gone, kept] = [await s().users.insert(newUser(poolId)), await s().users.insert(newUser(poolId))];
-      await s().addGroupMember(poolId, group.name, gone.id, 100);
-      await s().addGroupMember(poolId, group.name, kept.id, 100);
+      await s().memberships.add(poolId, group.name, gone.id, 100);
+      await s().memberships.add(poolId, group.name, kept.id, 100);
       await s().users.delete(poolId, gone.id);
-      assert.deepEqual(await s().listGroupsOfUser(poolId, gone.id, { limit: 10 }), []);
-      assert.deepEqual(await s().listGroupMembers(poolId, group.name, { limit: 10 }), [kept]);
+      assert.deepEqual(await s().memberships.groupsOf(poolId, gone.id, { limit: 10 }), []);
+      assert.deepEqual(await s().memberships.membersOf(poolId, group.name, { limit: 10 }), [kept]);
     });
 
     it("deletePool removes the pool's groups and memberships and leaves other pools' alone", async () => {
       const [doomed, kept] = [await existingPool(), await existingPool()];
       const [doomedGroup, keptGroup] = [await existingGroup(doomed), await existingGroup(kept)];
       const [doomedUser, keptUser] = [await s().users.insert(newUser(doomed)), await s().users.insert(newUser(kept))];
-      await s().addGroupMember(doomed, doomedGroup.name, doomedUser.id, 100);
-      await s().addGroupMember(kept, keptGroup.name, keptUser.id, 100);
+      await s().memberships.add(doomed, doomedGroup.name, doomedUser.id, 100);
+      await s().memberships.add(kept, keptGroup.name, keptUser.id, 100);
       await s().pools.delete(doomed);
-      assert.equal(await s().countGroups(doomed), 0);
-      assert.deepEqual(await s().listGroupsOfUser(doomed, doomedUser.id, { limit: 10 }), []);
-      assert.deepEqual(await s().listGroupMembers(kept, keptGroup.name, { limit: 10 }), [keptUser]);
+      assert.equal(await s().groups.count(doomed), 0);
+      assert.deepEqual(await s().memberships.groupsOf(doomed, doomedUser.id, { limit: 10 }), []);
+      assert.deepEqual(await s().memberships.membersOf(kept, keptGroup.name, { limit: 10 }), [keptUser]);
       // A membership left behind would show again under a pool and group of the same names.
       await s().pools.insert(newPool({ id: doomed }));
-      await s().insertGroup(doomedGroup);
-      assert.deepEqual(await s().listGroupsOfUser(doomed, doomedUser.id, { limit: 10 }), []);
+      await s().groups.insert(doomedGroup);
+      assert.deepEqual(await s().memberships.groupsOf(doomed, doomedUser.id, { limit: 10 }), []);
     });
 
     it("an add inside a transaction that throws is rolled back", async () => {
@@ -1639,12 +1639,12 @@ describeEachStore("store contract: groups", (s) => {
       const user = await s().users.insert(newUser(poolId));
       await assert.rejects(
         s().transaction(async (tx) => {
-          assert.equal(await tx.addGroupMember(poolId, group.name, user.id, 100), true);
+          assert.equal(await tx.memberships.add(poolId, group.name, user.id, 100), true);
           throw new Error("boom");
         }),
         /boom/,
       );
-      assert.deepEqual(await s().listGroupsOfUser(poolId, user.id, { limit: 10 }), []);
+      assert.deepEqual(await s().memberships.groupsOf(poolId, user.id, { limit: 10 }), []);
     });
   });
 });

@@ -7,8 +7,7 @@ export class Codes implements CodeRepository {
   constructor(private readonly core: StoreCore) {}
 
   async put(code: NewCode): Promise<CodeRecord> {
-    return this.core.transaction(async (tx) => {
-      const db = tx.db;
+    return this.core.transaction(async ({ db }) => {
       const replaced = await db
         .deleteFrom("codes")
         .where("user_id", "=", code.userId)

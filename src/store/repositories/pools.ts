@@ -45,8 +45,7 @@ export class Pools implements PoolRepository {
 
   async delete(id: string): Promise<boolean> {
     return this.core.writing([this.core.shared.users, this.core.shared.groupRows, this.core.shared.pools], () =>
-      this.core.transaction(async (tx) => {
-        const db = tx.db;
+      this.core.transaction(async ({ db }) => {
         for (const table of [
           "outbox",
           "codes",

@@ -55,8 +55,7 @@ export class Users implements UserRepository {
 
   async delete(poolId: string, id: number): Promise<boolean> {
     return this.core.writing([this.core.shared.users], () =>
-      this.core.transaction(async (tx) => {
-        const db = tx.db;
+      this.core.transaction(async ({ db }) => {
         for (const table of ["codes", "refresh_tokens", "auth_sessions", "sign_in_failures", "group_members"] as const) {
           await db.deleteFrom(table).where("user_id", "=", id).execute();
         }

@@ -43,7 +43,6 @@ export interface Store {
   readonly adminKeys: AdminKeyRepository;
   readonly pools: PoolRepository;
   readonly clients: ClientRepository;
-
   readonly users: UserRepository;
   readonly codes: CodeRepository;
   readonly signingKeys: SigningKeyRepository;

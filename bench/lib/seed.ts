@@ -41,7 +41,7 @@ export async function seedPool(
             family_name: `Family${i % 1009}`,
           };
           const now = domain.clock.now();
-          await tx.insertUser({
+          await tx.users.insert({
             poolId: pool.id,
             username,
             usernameKey: username,

@@ -42,11 +42,11 @@ async function seedGroups(data: string, poolId: string, usernames: readonly stri
     for (let start = 0; start < usernames.length; start += batch) {
       await store.transaction(async (tx) => {
         for (let i = start; i < Math.min(usernames.length, start + batch); i++) {
-          const user = await tx.findUser(poolId, { by: "usernameKey", value: usernames[i] as string });
+          const user = await tx.users.find(poolId, { by: "usernameKey", value: usernames[i] as string });
           if (user === undefined) throw new Error(`seeded user ${usernames[i]} is missing`);
           const clubs = i < JOINERS ? Array.from({ length: GROUPS_PER_JOINER }, (_, g) => clubName(g)) : [];
           for (const group of [CROWD, ...clubs]) {
-            if (!(await tx.addGroupMember(poolId, group, user.id, MAX_GROUPS_PER_USER)))
+            if (!(await tx.memberships.add(poolId, group, user.id, MAX_GROUPS_PER_USER)))
               throw new Error(`seeding ${group} refused`);
           }
         }

@@ -43,6 +43,6 @@ export async function resolveMasterKey(location: DataLocation, store: Store, env
       return { key: decode(readFileSync(file, "utf8"), file), source: file };
     }
   }
-  const stored = await store.putSettingIfAbsent("master_key", randomBytes(32).toString("base64"));
+  const stored = await store.settings.putIfAbsent("master_key", randomBytes(32).toString("base64"));
   return { key: decode(stored, "the database"), source: "the database (set USERPOOL_MASTER_KEY to keep it outside)" };
 }

@@ -8,7 +8,7 @@ export function healthRoute(domain: DomainContext): GetRoute {
   return async ({ path }) => {
     if (path !== "/health") return undefined;
     try {
-      await domain.store.getSetting("health");
+      await domain.store.settings.get("health");
       return jsonResponse(200, { status: "ok" });
     } catch {
       return jsonResponse(503, { status: "unavailable" });
@@ -28,7 +28,7 @@ export function wellKnownRoute(domain: DomainContext): GetRoute {
     const match = WELL_KNOWN.exec(path);
     if (match === null) return undefined;
     const [, poolId = "", document] = match;
-    if ((await domain.store.getPool(poolId)) === undefined) {
+    if ((await domain.store.pools.get(poolId)) === undefined) {
       return jsonResponse(404, { message: `User pool ${poolId} does not exist.` });
     }
     if (document === "jwks.json") return jsonResponse(200, { keys: await publishedKeys(domain, poolId) });

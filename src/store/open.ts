@@ -3,9 +3,10 @@ import { join, resolve } from "node:path";
 import SqliteDatabase from "better-sqlite3";
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
-import { type DirectReader, KyselyStore } from "./kyselyStore.js";
+import { KyselyStore } from "./kyselyStore.js";
 import { migrationProvider } from "./migrations/index.js";
 import type { Database } from "./schema.js";
+import type { DirectReader } from "./shared.js";
 import type { Engine, Store } from "./store.js";
 
 /** Where the data lives, as `--data` names it (run contract). */
@@ -146,5 +147,5 @@ export async function openStore(location: DataLocation): Promise<Store> {
     await db.destroy();
     throw error;
   }
-  return new KyselyStore(db, engine, direct === undefined ? {} : { direct });
+  return KyselyStore.over(db, engine, direct);
 }

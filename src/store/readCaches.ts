@@ -4,7 +4,7 @@ import { deepFreeze } from "./rows.js";
  * A read-through cache of rows by key. A cached row is served only while
  * nothing could have changed it since it was read:
  * - every write of such rows through this store moves `generation` before
- *   it starts and after it is committed (KyselyStore.writing), which makes
+ *   it starts and after it is committed (StoreCore.writing), which makes
  *   all earlier entries stale; inside a transaction the store neither reads
  *   nor fills a cache, so nothing uncommitted is kept;
  * - changes made elsewhere are bounded by the store: it keeps user and group

@@ -22,9 +22,16 @@ import type {
 
 export type Engine = "sqlite" | "postgres";
 
+/** A page of a listing in key order: rows strictly after `after`, at most `limit`. */
+export interface Page {
+  after?: string;
+  limit: number;
+}
+
 /**
- * The storage contract. One implementation (kyselyStore.ts) serves both
- * engines; test/store/contract.test.ts holds both to this contract.
+ * The storage contract: one repository per aggregate. One implementation
+ * (kyselyStore.ts, with a file per repository in repositories/) serves both
+ * engines; the contract suites in test/store/ hold both to this contract.
  */
 export interface Store {
   readonly engine: Engine;
@@ -32,118 +39,163 @@ export interface Store {
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 
-  getSetting(key: string): Promise<string | undefined>;
+  readonly settings: SettingsRepository;
+  readonly adminKeys: AdminKeyRepository;
+  readonly pools: PoolRepository;
+  readonly clients: ClientRepository;
+  readonly users: UserRepository;
+  readonly codes: CodeRepository;
+  readonly signingKeys: SigningKeyRepository;
+  readonly refreshTokens: RefreshTokenRepository;
+  /** Challenge sessions. */
+  readonly sessions: AuthSessionRepository;
+  readonly signInFailures: SignInFailureRepository;
+  readonly groups: GroupRepository;
+  readonly memberships: MembershipRepository;
+  readonly messages: MessageRepository;
+}
+
+export interface SettingsRepository {
+  get(key: string): Promise<string | undefined>;
   /** Stores value unless the key exists; returns whichever value is stored afterwards. */
-  putSettingIfAbsent(key: string, value: string): Promise<string>;
+  putIfAbsent(key: string, value: string): Promise<string>;
+}
 
-  insertAdminKey(key: AdminKeyRecord): Promise<void>;
-  getAdminKey(accessKeyId: string): Promise<AdminKeyRecord | undefined>;
-  listAdminKeys(): Promise<AdminKeyRecord[]>;
-  deleteAdminKey(accessKeyId: string): Promise<boolean>;
+export interface AdminKeyRepository {
+  insert(key: AdminKeyRecord): Promise<void>;
+  get(accessKeyId: string): Promise<AdminKeyRecord | undefined>;
+  list(): Promise<AdminKeyRecord[]>;
+  delete(accessKeyId: string): Promise<boolean>;
+}
 
-  insertPool(pool: PoolRecord): Promise<void>;
-  getPool(id: string): Promise<PoolRecord | undefined>;
-  updatePool(pool: PoolRecord): Promise<boolean>;
+export interface PoolRepository {
+  insert(pool: PoolRecord): Promise<void>;
+  get(id: string): Promise<PoolRecord | undefined>;
+  update(pool: PoolRecord): Promise<boolean>;
   /** Deletes the pool with everything in it (clients, users, groups, codes, keys, tokens, sessions, messages). */
-  deletePool(id: string): Promise<boolean>;
+  delete(id: string): Promise<boolean>;
   /** Pools ordered by id, strictly after `after`. */
-  listPools(page: { after?: string; limit: number }): Promise<PoolRecord[]>;
-  countPools(): Promise<number>;
+  list(page: Page): Promise<PoolRecord[]>;
+  count(): Promise<number>;
+}
 
-  insertClient(client: ClientRecord): Promise<void>;
+export interface ClientRepository {
+  insert(client: ClientRecord): Promise<void>;
   /** Client ids are unique across pools: public operations name only the client. */
-  getClient(id: string): Promise<ClientRecord | undefined>;
-  updateClient(client: ClientRecord): Promise<boolean>;
-  deleteClient(poolId: string, id: string): Promise<boolean>;
+  get(id: string): Promise<ClientRecord | undefined>;
+  update(client: ClientRecord): Promise<boolean>;
+  delete(poolId: string, id: string): Promise<boolean>;
   /** Clients of a pool ordered by id, strictly after `after`. */
-  listClients(poolId: string, page: { after?: string; limit: number }): Promise<ClientRecord[]>;
-  countClients(poolId: string): Promise<number>;
+  list(poolId: string, page: Page): Promise<ClientRecord[]>;
+  count(poolId: string): Promise<number>;
+}
 
+export interface UserRepository {
   /** Throws UniqueViolation naming the key ("username", "sub" or an alias column) that clashed. */
-  insertUser(user: NewUser): Promise<UserRecord>;
-  findUser(poolId: string, lookup: UserLookup): Promise<UserRecord | undefined>;
+  insert(user: NewUser): Promise<UserRecord>;
+  find(poolId: string, lookup: UserLookup): Promise<UserRecord | undefined>;
   /**
    * Writes user and its keys if its version is still current (else StaleWrite); returns it
    * with the next version. Given the row as it was (`before`), only what changed is written.
    */
-  updateUser(user: UserRecord, keys: UserKeys, before?: { user: UserRecord; keys: UserKeys }): Promise<UserRecord>;
+  update(user: UserRecord, keys: UserKeys, before?: { user: UserRecord; keys: UserKeys }): Promise<UserRecord>;
   /** Deletes a user with the user's codes, refresh tokens, sessions, failure counts and group memberships. */
-  deleteUser(poolId: string, id: number): Promise<boolean>;
+  delete(poolId: string, id: number): Promise<boolean>;
   /** One page in keyset order: (filter column, username key), or username key without a filter. */
-  listUsers(query: UserQuery): Promise<ListedUser[]>;
-  countUsers(poolId: string): Promise<number>;
+  list(query: UserQuery): Promise<ListedUser[]>;
+  count(poolId: string): Promise<number>;
+}
 
+export interface CodeRepository {
   /** Stores a code, replacing the user's live code for the same purpose, whose hash it keeps as supersededHash. */
-  putCode(code: NewCode): Promise<CodeRecord>;
-  getCode(userId: number, purpose: string): Promise<CodeRecord | undefined>;
+  put(code: NewCode): Promise<CodeRecord>;
+  get(userId: number, purpose: string): Promise<CodeRecord | undefined>;
   /** Counts one wrong guess against a code. */
-  recordFailedCodeAttempt(id: number): Promise<void>;
+  recordFailedAttempt(id: number): Promise<void>;
   /** Removes a code; true only for the caller that removed it, so a code is used once. */
-  deleteCode(id: number): Promise<boolean>;
+  delete(id: number): Promise<boolean>;
+}
 
-  insertSigningKey(key: SigningKeyRecord): Promise<void>;
+export interface SigningKeyRepository {
+  insert(key: SigningKeyRecord): Promise<void>;
   /** A pool's signing keys, oldest first, retired ones included. */
-  listSigningKeys(poolId: string): Promise<SigningKeyRecord[]>;
+  list(poolId: string): Promise<SigningKeyRecord[]>;
   /** Marks the pool's active keys retired at `at`. */
-  retireSigningKeys(poolId: string, at: number): Promise<void>;
+  retireActive(poolId: string, at: number): Promise<void>;
+}
 
-  insertRefreshToken(token: RefreshTokenRecord): Promise<void>;
-  getRefreshToken(id: string): Promise<RefreshTokenRecord | undefined>;
+export interface RefreshTokenRepository {
+  insert(token: RefreshTokenRecord): Promise<void>;
+  get(id: string): Promise<RefreshTokenRecord | undefined>;
   /** Revokes every live refresh token of a user (global sign-out). */
-  revokeRefreshTokens(userId: number, at: number): Promise<void>;
+  revokeAllOfUser(userId: number, at: number): Promise<void>;
   /** Revokes one refresh token (RevokeToken). */
-  revokeRefreshToken(id: string, at: number): Promise<void>;
+  revoke(id: string, at: number): Promise<void>;
+}
 
-  insertAuthSession(session: AuthSessionRecord): Promise<void>;
-  getAuthSession(id: string): Promise<AuthSessionRecord | undefined>;
+/** Challenge sessions. */
+export interface AuthSessionRepository {
+  insert(session: AuthSessionRecord): Promise<void>;
+  get(id: string): Promise<AuthSessionRecord | undefined>;
   /**
    * Counts one wrong answer against a session in a single conditional statement, so answers at
    * the same time (from any process) each count and none passes the limit: the count afterwards,
    * or undefined when the session is gone or already had `maxAttempts`.
    */
-  recordFailedSessionAttempt(id: string, maxAttempts: number): Promise<number | undefined>;
+  recordFailedAttempt(id: string, maxAttempts: number): Promise<number | undefined>;
   /** Removes a session; true only for the caller that removed it, so a session answers once. */
-  deleteAuthSession(id: string): Promise<boolean>;
+  delete(id: string): Promise<boolean>;
+}
 
-  getSignInFailures(userId: number): Promise<SignInFailuresRecord | undefined>;
-  putSignInFailures(failures: SignInFailuresRecord): Promise<void>;
+export interface SignInFailureRepository {
+  get(userId: number): Promise<SignInFailuresRecord | undefined>;
+  put(failures: SignInFailuresRecord): Promise<void>;
   /**
    * Counts one more failed sign-in in a single statement, so failures at the
    * same time (from any process) each count: 1 when the user has no record
    * or the last failure was before `forgetBefore`, else one more. The last
    * failure becomes `at`; `lockedUntil` is kept. Returns the record as it now is.
    */
-  addSignInFailure(failure: { userId: number; poolId: string; at: number; forgetBefore: number }): Promise<SignInFailuresRecord>;
-  clearSignInFailures(userId: number): Promise<void>;
+  add(failure: { userId: number; poolId: string; at: number; forgetBefore: number }): Promise<SignInFailuresRecord>;
+  clear(userId: number): Promise<void>;
+}
 
-  // --- groups (reference §3.1–§3.3) ---
+/** Groups of a pool (reference §3.1–§3.3). */
+export interface GroupRepository {
   /** Throws UniqueViolation when the pool has a group of that name. */
-  insertGroup(group: GroupRecord): Promise<void>;
-  getGroup(poolId: string, name: string): Promise<GroupRecord | undefined>;
+  insert(group: GroupRecord): Promise<void>;
+  get(poolId: string, name: string): Promise<GroupRecord | undefined>;
   /** Writes description, role, precedence and modification time; false when the group is absent. */
-  updateGroup(group: GroupRecord): Promise<boolean>;
+  update(group: GroupRecord): Promise<boolean>;
   /** Deletes a group with its memberships. */
-  deleteGroup(poolId: string, name: string): Promise<boolean>;
+  delete(poolId: string, name: string): Promise<boolean>;
   /** A pool's groups ordered by name (byte order), strictly after `after`. */
-  listGroups(poolId: string, page: { after?: string; limit: number }): Promise<GroupRecord[]>;
-  countGroups(poolId: string): Promise<number>;
+  list(poolId: string, page: Page): Promise<GroupRecord[]>;
+  count(poolId: string): Promise<number>;
+}
+
+/** Which users of a pool are in which of its groups (reference §3.1–§3.3). */
+export interface MembershipRepository {
   /**
    * Makes a user of the pool a member of one of its groups; true when the user
    * is a member afterwards, whether just added or already one. False when the
    * group or the user does not exist (in that pool), or the user is in
    * `maxGroupsOfUser` other groups; the caller finds out which.
    */
-  addGroupMember(poolId: string, groupName: string, userId: number, maxGroupsOfUser: number): Promise<boolean>;
+  add(poolId: string, groupName: string, userId: number, maxGroupsOfUser: number): Promise<boolean>;
   /** False when the user was not a member. */
-  removeGroupMember(poolId: string, groupName: string, userId: number): Promise<boolean>;
+  remove(poolId: string, groupName: string, userId: number): Promise<boolean>;
   /** The groups of a user of the pool (user ids are unique, so the pool only names them), by name (byte order), after `after`. */
-  listGroupsOfUser(poolId: string, userId: number, page: { after?: string; limit: number }): Promise<GroupRecord[]>;
+  groupsOf(poolId: string, userId: number, page: Page): Promise<GroupRecord[]>;
   /** A group's members ordered by username key, strictly after `after` (a username key). */
-  listGroupMembers(poolId: string, groupName: string, page: { after?: string; limit: number }): Promise<UserRecord[]>;
+  membersOf(poolId: string, groupName: string, page: Page): Promise<UserRecord[]>;
+}
 
-  appendMessage(message: NewMessage): Promise<MessageRecord>;
+/** The outbox: messages the server would have sent. */
+export interface MessageRepository {
+  append(message: NewMessage): Promise<MessageRecord>;
   /** Messages in insertion order. */
-  listMessages(query: MessageQuery): Promise<MessageRecord[]>;
+  list(query: MessageQuery): Promise<MessageRecord[]>;
 }
 
 /** A unique key was already taken. `key` is "username", "sub", or the alias column. */

@@ -86,7 +86,7 @@ describeEachEngine("GetUser, ChangePassword and GlobalSignOut with an access tok
         "NotAuthorizedException",
         "Invalid Access Token",
       );
-      assert.deepEqual(await t().server.store.listSigningKeys(poolId), []);
+      assert.deepEqual(await t().server.store.signingKeys.list(poolId), []);
     }
   });
 

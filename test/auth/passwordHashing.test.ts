@@ -13,7 +13,7 @@ describe("password hashes and lockouts in a data directory", () => {
   after(() => rmSync(data, { recursive: true, force: true }));
 
   const storedHash = async (server: Awaited<ReturnType<typeof startTestServer>>, poolId: string, username: string) =>
-    (await server.server.domain.store.findUser(poolId, { by: "usernameKey", value: username }))?.passwordHash ?? "";
+    (await server.server.domain.store.users.find(poolId, { by: "usernameKey", value: username }))?.passwordHash ?? "";
 
   it("are argon2id with their cost recorded, and are redone at the next sign-in when the cost changes", async () => {
     const log = captureLog("info");

@@ -89,7 +89,7 @@ describeEachEngine("CreateGroup", (t) => {
     // Through the store in one transaction: ten thousand API calls would take most of a minute.
     await ctx.store.transaction(async (tx) => {
       for (const name of numbered("seeded", MAX_GROUPS_PER_POOL)) {
-        await tx.insertGroup({ poolId, name, description: null, roleArn: null, precedence: null, createdAt: 0, modifiedAt: 0 });
+        await tx.groups.insert({ poolId, name, description: null, roleArn: null, precedence: null, createdAt: 0, modifiedAt: 0 });
       }
     });
     await rejectsWith(create({ UserPoolId: poolId, GroupName: "one-too-many" }), "LimitExceededException");

@@ -45,7 +45,7 @@ export async function seedUsers(t: TestServer, poolId: string, usernames: readon
   await ctx.store.transaction(async (tx) => {
     for (const username of usernames) {
       const attributes = { email: `${username}@example.com` };
-      await tx.insertUser({
+      await tx.users.insert({
         poolId,
         username,
         usernameKey: username,

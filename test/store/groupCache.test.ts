@@ -25,7 +25,7 @@ describe("the SQLite group cache", () => {
     directory = mkdtempSync(join(tmpdir(), "userpool-group-cache-"));
     server = await openStore(parseDataLocation(directory));
     otherProcess = await openStore(parseDataLocation(directory));
-    const user = await server.insertUser({
+    const user = await server.users.insert({
       poolId: POOL,
       username: "member",
       usernameKey: "member",
@@ -50,27 +50,27 @@ describe("the SQLite group cache", () => {
 
   /** The group as the member's group list shows it, the path that reads through the cache. */
   async function listed(store: Store, name: string): Promise<GroupRecord | undefined> {
-    return (await store.listGroupsOfUser(POOL, userId, { limit: 100 })).find((g) => g.name === name);
+    return (await store.memberships.groupsOf(POOL, userId, { limit: 100 })).find((g) => g.name === name);
   }
 
   async function joined(group: GroupRecord): Promise<void> {
-    await server.insertGroup(group);
-    assert.equal(await server.addGroupMember(POOL, group.name, userId, 100), true);
+    await server.groups.insert(group);
+    assert.equal(await server.memberships.add(POOL, group.name, userId, 100), true);
     await listed(server, group.name);
   }
 
   it("serves a write made through the same store at once", async () => {
     const group = newGroup("same-store");
     await joined(group);
-    await server.updateGroup({ ...group, precedence: 9 });
+    await server.groups.update({ ...group, precedence: 9 });
     assert.equal((await listed(server, "same-store"))?.precedence, 9);
-    assert.equal((await server.getGroup(POOL, "same-store"))?.precedence, 9);
+    assert.equal((await server.groups.get(POOL, "same-store"))?.precedence, 9);
   });
 
   it("serves a write committed by another connection to the same file within a millisecond", async () => {
     const group = newGroup("other-process");
     await joined(group);
-    await otherProcess.updateGroup({ ...group, description: "changed elsewhere" });
+    await otherProcess.groups.update({ ...group, description: "changed elsewhere" });
     await new Promise((resolve) => setTimeout(resolve, 2));
     assert.equal((await listed(server, "other-process"))?.description, "changed elsewhere");
   });
@@ -78,10 +78,10 @@ describe("the SQLite group cache", () => {
   it("forgets a deleted group, also when a group of the same name is created again", async () => {
     const group = newGroup("recreated");
     await joined(group);
-    await server.deleteGroup(POOL, "recreated");
-    assert.equal(await server.getGroup(POOL, "recreated"), undefined);
-    await server.insertGroup({ ...group, precedence: null });
-    assert.equal((await server.getGroup(POOL, "recreated"))?.precedence, null);
+    await server.groups.delete(POOL, "recreated");
+    assert.equal(await server.groups.get(POOL, "recreated"), undefined);
+    await server.groups.insert({ ...group, precedence: null });
+    assert.equal((await server.groups.get(POOL, "recreated"))?.precedence, null);
     assert.equal(await listed(server, "recreated"), undefined);
   });
 
@@ -89,7 +89,7 @@ describe("the SQLite group cache", () => {
     const group = newGroup("in-transaction");
     await joined(group);
     await server.transaction(async (tx) => {
-      await tx.updateGroup({ ...group, roleArn: "arn:aws:iam::123456789012:role/new" });
+      await tx.groups.update({ ...group, roleArn: "arn:aws:iam::123456789012:role/new" });
     });
     assert.equal((await listed(server, "in-transaction"))?.roleArn, "arn:aws:iam::123456789012:role/new");
   });
@@ -97,14 +97,14 @@ describe("the SQLite group cache", () => {
   it("forgets the groups of a deleted pool", async () => {
     const group = newGroup("pool-goes");
     await joined(group);
-    await server.deletePool(POOL);
-    assert.equal(await server.getGroup(POOL, "pool-goes"), undefined);
+    await server.pools.delete(POOL);
+    assert.equal(await server.groups.get(POOL, "pool-goes"), undefined);
   });
 
   it("hands out rows no caller can change", async () => {
-    await server.insertGroup(newGroup("frozen"));
-    await server.getGroup(POOL, "frozen");
-    const cached = await server.getGroup(POOL, "frozen");
+    await server.groups.insert(newGroup("frozen"));
+    await server.groups.get(POOL, "frozen");
+    const cached = await server.groups.get(POOL, "frozen");
     assert.ok(cached);
     assert.throws(() => {
       (cached as { precedence: number | null }).precedence = 0;

@@ -43,53 +43,54 @@ describe("the SQLite user cache", () => {
     rmSync(directory, { recursive: true, force: true });
   });
 
-  const find = (store: Store, username: string) => store.findUser("us-east-1_cache0000", { by: "usernameKey", value: username });
+  const find = (store: Store, username: string) =>
+    store.users.find("us-east-1_cache0000", { by: "usernameKey", value: username });
 
   it("serves a write made through the same store at once", async () => {
-    const user = await server.insertUser(newUser("ann"));
+    const user = await server.users.insert(newUser("ann"));
     await find(server, "ann");
-    await server.updateUser({ ...user, enabled: false }, noKeys());
+    await server.users.update({ ...user, enabled: false }, noKeys());
     assert.equal((await find(server, "ann"))?.enabled, false);
   });
 
   it("serves a write committed by another connection to the same file within a millisecond", async () => {
-    const user = await server.insertUser(newUser("bob"));
+    const user = await server.users.insert(newUser("bob"));
     assert.equal((await find(server, "bob"))?.status, "CONFIRMED");
-    await otherProcess.updateUser({ ...user, status: "RESET_REQUIRED" }, noKeys());
+    await otherProcess.users.update({ ...user, status: "RESET_REQUIRED" }, noKeys());
     await new Promise((resolve) => setTimeout(resolve, 2));
     assert.equal((await find(server, "bob"))?.status, "RESET_REQUIRED");
   });
 
   it("forgets a deleted user", async () => {
-    const user = await server.insertUser(newUser("cid"));
+    const user = await server.users.insert(newUser("cid"));
     await find(server, "cid");
-    await server.deleteUser(user.poolId, user.id);
+    await server.users.delete(user.poolId, user.id);
     assert.equal(await find(server, "cid"), undefined);
   });
 
   it("forgets the users of a deleted pool", async () => {
-    const user = await server.insertUser({ ...newUser("gus"), poolId: "us-east-1_cachegone" });
-    const findGus = () => server.findUser(user.poolId, { by: "usernameKey", value: "gus" });
+    const user = await server.users.insert({ ...newUser("gus"), poolId: "us-east-1_cachegone" });
+    const findGus = () => server.users.find(user.poolId, { by: "usernameKey", value: "gus" });
     await findGus();
-    await server.deletePool(user.poolId);
+    await server.pools.delete(user.poolId);
     assert.equal(await findGus(), undefined);
   });
 
   it("does not keep a row read before a transaction that changed it", async () => {
-    const user = await server.insertUser(newUser("dee"));
+    const user = await server.users.insert(newUser("dee"));
     await find(server, "dee");
     await server.transaction(async (tx) => {
-      await tx.updateUser({ ...user, attributes: { email: "new@example.com" } }, noKeys());
+      await tx.users.update({ ...user, attributes: { email: "new@example.com" } }, noKeys());
     });
     assert.deepEqual((await find(server, "dee"))?.attributes, { email: "new@example.com" });
   });
 
   it("never shows another flow's uncommitted write, nor keeps the old row after it commits", async () => {
-    const user = await server.insertUser(newUser("eve"));
+    const user = await server.users.insert(newUser("eve"));
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
     const writing = server.transaction(async (tx) => {
-      await tx.updateUser({ ...user, enabled: false }, noKeys());
+      await tx.users.update({ ...user, enabled: false }, noKeys());
       await held;
     });
     const readDuring = find(server, "eve");
@@ -101,7 +102,7 @@ describe("the SQLite user cache", () => {
   });
 
   it("hands out rows no caller can change", async () => {
-    await server.insertUser(newUser("fay"));
+    await server.users.insert(newUser("fay"));
     await find(server, "fay");
     const cached = await find(server, "fay");
     assert.ok(cached);

@@ -18,7 +18,7 @@ export const NEW_PASSWORD = "N3w-Passw0rd";
 
 /** The stored user of a case-sensitive pool, read past the API (signing in is not built here). */
 export async function storedUser(t: TestServer, poolId: string, username: string): Promise<UserRecord> {
-  const user = await t.server.domain.store.findUser(poolId, { by: "usernameKey", value: username });
+  const user = await t.server.domain.store.users.find(poolId, { by: "usernameKey", value: username });
   assert.ok(user, `no user ${username}`);
   return user;
 }

@@ -89,7 +89,7 @@ export function confirmSignUp(
 
 /** The pool's outbox, oldest first. */
 export function outbox(t: TestServer, poolId: string): Promise<MessageRecord[]> {
-  return t.server.domain.store.listMessages({ poolId, limit: 1000 });
+  return t.server.domain.store.messages.list({ poolId, limit: 1000 });
 }
 
 /** The six-digit code in a message body. */

@@ -1,4 +1,15 @@
-import type { UserKeys } from "../../src/store/records.js";
+import type {
+  AdminKeyRecord,
+  AliasColumn,
+  ClientRecord,
+  GroupRecord,
+  NewMessage,
+  NewUser,
+  PoolRecord,
+  UserKeys,
+  UserRecord,
+} from "../../src/store/records.js";
+import type { Store } from "../../src/store/store.js";
 
 /** A user's keys with none set, or only the ones given: the store tests' starting point. */
 export function noKeys(overrides: Partial<UserKeys> = {}): UserKeys {
@@ -15,3 +26,123 @@ export function noKeys(overrides: Partial<UserKeys> = {}): UserKeys {
     ...overrides,
   };
 }
+
+// Every store test names its own rows (fresh ids, pools and subs), so the tests of one
+// engine share a single store without seeing each other's data.
+
+let sequence = 0;
+
+/** A name no other fixture in this run uses; zero-padded so names sort in creation order. */
+export function unique(label: string): string {
+  sequence += 1;
+  return `${label}-${String(sequence).padStart(6, "0")}`;
+}
+
+export function newPool(overrides: Partial<PoolRecord> = {}): PoolRecord {
+  return {
+    id: unique("pool"),
+    name: "a pool",
+    createdAt: 1_700_000_000_000,
+    modifiedAt: 1_700_000_000_000,
+    settings: { MfaConfiguration: "OFF", Policies: { PasswordPolicy: { MinimumLength: 8 } }, Tags: ["ünïcödé", "🔑"] },
+    ...overrides,
+  };
+}
+
+export function newClient(poolId: string, overrides: Partial<ClientRecord> = {}): ClientRecord {
+  return {
+    id: unique("client"),
+    poolId,
+    name: "a client",
+    sealedSecret: null,
+    createdAt: 1_700_000_000_000,
+    modifiedAt: 1_700_000_000_000,
+    settings: { ExplicitAuthFlows: ["ALLOW_USER_SRP_AUTH"] },
+    ...overrides,
+  };
+}
+
+export function newUser(poolId: string, overrides: Partial<NewUser> = {}): NewUser {
+  const username = overrides.username ?? unique("user");
+  return {
+    poolId,
+    username,
+    usernameKey: username.toLowerCase(),
+    sub: unique("sub"),
+    status: "CONFIRMED",
+    enabled: true,
+    createdAt: 1_700_000_000_000,
+    modifiedAt: 1_700_000_000_000,
+    attributes: { email: "someone@example.com", locale: "zoë 😀" },
+    passwordHash: "$argon2id$hash",
+    passwordExpiresAt: null,
+    keys: noKeys(),
+    ...overrides,
+  };
+}
+
+export function newMessage(poolId: string, overrides: Partial<NewMessage> = {}): NewMessage {
+  return {
+    poolId,
+    createdAt: 1_700_000_000_000,
+    username: "someone",
+    deliveryMedium: "EMAIL",
+    destination: unique("dest") + "@example.com",
+    subject: "Your code",
+    body: "Your code is 123456",
+    reason: "CustomMessage_SignUp",
+    ...overrides,
+  };
+}
+
+export function newAdminKey(overrides: Partial<AdminKeyRecord> = {}): AdminKeyRecord {
+  return {
+    accessKeyId: unique("AKIA"),
+    sealedSecret: "sealed:secret",
+    description: "a key",
+    createdAt: 1_700_000_000_000,
+    ...overrides,
+  };
+}
+
+export const ALIASES: readonly { column: AliasColumn; value: string }[] = [
+  { column: "aliasEmail", value: "alias@example.com" },
+  { column: "aliasPhoneNumber", value: "+15555550100" },
+  { column: "aliasPreferredUsername", value: "the-alias" },
+];
+
+export function newGroup(poolId: string, overrides: Partial<GroupRecord> = {}): GroupRecord {
+  return {
+    poolId,
+    name: unique("group"),
+    description: "a group ✓",
+    roleArn: "arn:aws:iam::123456789012:role/a-role",
+    precedence: 3,
+    createdAt: 1_700_000_000_000,
+    modifiedAt: 1_700_000_000_000,
+    ...overrides,
+  };
+}
+
+/** Fixtures that exist in the store `s()` names, for tests about what lives inside pools and groups. */
+export function existingRows(s: () => Store) {
+  return {
+    /** A pool that exists in the store. */
+    async existingPool(): Promise<string> {
+      const pool = newPool();
+      await s().pools.insert(pool);
+      return pool.id;
+    },
+    async existingGroup(poolId: string, overrides: Partial<GroupRecord> = {}): Promise<GroupRecord> {
+      const group = newGroup(poolId, overrides);
+      await s().groups.insert(group);
+      return group;
+    },
+  };
+}
+
+/** The names of groups, in the order given. */
+export const names = (groups: GroupRecord[]) => groups.map((g) => g.name);
+
+/** The usernames of users, in the order given. */
+export const usernames = (users: UserRecord[]) => users.map((u) => u.username);

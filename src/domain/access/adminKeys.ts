@@ -14,7 +14,7 @@ export interface AdminKey {
  */
 export async function createAdminKey(ctx: DomainContext, description: string | null): Promise<AdminKey> {
   const key = { accessKeyId: ids.accessKeyId(ctx.random), secretAccessKey: ids.secretAccessKey(ctx.random) };
-  await ctx.store.insertAdminKey({
+  await ctx.store.adminKeys.insert({
     accessKeyId: key.accessKeyId,
     sealedSecret: ctx.sealer.seal(key.secretAccessKey),
     description,
@@ -24,14 +24,14 @@ export async function createAdminKey(ctx: DomainContext, description: string | n
 }
 
 export function listAdminKeys(ctx: DomainContext): Promise<AdminKeyRecord[]> {
-  return ctx.store.listAdminKeys();
+  return ctx.store.adminKeys.list();
 }
 
 export function deleteAdminKey(ctx: DomainContext, accessKeyId: string): Promise<boolean> {
-  return ctx.store.deleteAdminKey(accessKeyId);
+  return ctx.store.adminKeys.delete(accessKeyId);
 }
 
 export async function adminKeySecret(ctx: DomainContext, accessKeyId: string): Promise<string | undefined> {
-  const record = await ctx.store.getAdminKey(accessKeyId);
+  const record = await ctx.store.adminKeys.get(accessKeyId);
   return record === undefined ? undefined : ctx.sealer.open(record.sealedSecret);
 }

@@ -46,7 +46,7 @@ export async function issueCode(
 ): Promise<string> {
   const code = randomString(ctx.random, "0123456789", 6);
   const now = ctx.clock.now();
-  await ctx.store.putCode({
+  await ctx.store.codes.put({
     poolId: user.poolId,
     userId: user.id,
     purpose,
@@ -68,25 +68,25 @@ export async function issueCode(
  */
 export async function redeemCode(ctx: DomainContext, user: User, purpose: CodePurpose, given: string): Promise<string | null> {
   const expired = () => new ExpiredCodeException("Invalid code provided, please request a code again.");
-  const code = await ctx.store.getCode(user.id, purpose);
+  const code = await ctx.store.codes.get(user.id, purpose);
   if (code === undefined) throw expired();
   if (code.expiresAt <= ctx.clock.now()) {
-    await ctx.store.deleteCode(code.id);
+    await ctx.store.codes.delete(code.id);
     throw expired();
   }
   if (code.failedAttempts >= MAX_FAILED_ATTEMPTS) {
-    await ctx.store.deleteCode(code.id);
+    await ctx.store.codes.delete(code.id);
     throw new LimitExceededException("Attempt limit exceeded, please try after some time.");
   }
   const actual = codeHash(ctx, user.id, purpose, given);
   if (!equalSecrets(code.codeHash, actual)) {
     // The code a resend replaced is expired rather than wrong (reference §2.8) and costs no attempt.
     if (code.supersededHash !== null && equalSecrets(code.supersededHash, actual)) throw expired();
-    await ctx.store.recordFailedCodeAttempt(code.id);
+    await ctx.store.codes.recordFailedAttempt(code.id);
     throw new CodeMismatchException("Invalid verification code provided, please try again.");
   }
   // Two requests with the right code: only the one that removes it succeeds.
-  if (!(await ctx.store.deleteCode(code.id))) throw expired();
+  if (!(await ctx.store.codes.delete(code.id))) throw expired();
   return code.payload;
 }
 

@@ -4,7 +4,7 @@ import type { User } from "../users/user.js";
 
 export const outboxSender: MessageSender = {
   async send(ctx, message) {
-    await ctx.store.appendMessage({ ...message, createdAt: ctx.clock.now() });
+    await ctx.store.messages.append({ ...message, createdAt: ctx.clock.now() });
   },
 };
 

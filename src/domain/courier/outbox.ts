@@ -17,7 +17,7 @@ export interface OutboxQuery {
  * durable record that relays (SMTP, SMS) will deliver from.
  */
 export function listOutbox(ctx: DomainContext, query: OutboxQuery): Promise<MessageRecord[]> {
-  return ctx.store.listMessages(
+  return ctx.store.messages.list(
     compact({ limit: query.limit, poolId: query.poolId, destination: query.to, afterId: query.afterId }),
   );
 }

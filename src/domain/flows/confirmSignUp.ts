@@ -87,8 +87,8 @@ export async function adminConfirmSignUp(ctx: DomainContext, poolId: string, use
     const user = await requireUser(tx, pool, username);
     checkConfirmable(user);
     // No code is redeemed here, so a sign-up code still pending is dropped: it has nothing left to confirm.
-    const pending = await tx.store.getCode(user.id, "SIGN_UP");
-    if (pending !== undefined) await tx.store.deleteCode(pending.id);
+    const pending = await tx.store.codes.get(user.id, "SIGN_UP");
+    if (pending !== undefined) await tx.store.codes.delete(pending.id);
     await confirmUser(tx, pool, user, undefined, false);
   });
 }

@@ -19,5 +19,5 @@ export async function setUserEnabled(ctx: DomainContext, pool: Pool, username: s
 /** AdminDeleteUser: the user, with the user's codes, is gone; the username can be used again (reference §2.2). */
 export async function deleteUser(ctx: DomainContext, pool: Pool, username: string): Promise<void> {
   const user = await requireUser(ctx, pool, username);
-  await ctx.store.deleteUser(pool.id, user.id);
+  await ctx.store.users.delete(pool.id, user.id);
 }

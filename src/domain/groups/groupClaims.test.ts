@@ -116,7 +116,7 @@ describe("groupClaims", () => {
   it("reads the user's current groups from the store", async () => {
     const pool = await createPool(ctx, "claims", {});
     const attributes = { email: "claims@example.com" };
-    const record = await ctx.store.insertUser({
+    const record = await ctx.store.users.insert({
       poolId: pool.id,
       username: "claimant",
       usernameKey: "claimant",

@@ -67,5 +67,5 @@ export function claimsOf(groups: readonly Group[]): GroupClaims {
  * A user is in at most MAX_GROUPS_PER_USER groups, so one read finds them all.
  */
 export async function groupClaims(ctx: DomainContext, pool: Pool, user: User): Promise<GroupClaims> {
-  return claimsOf(await ctx.store.listGroupsOfUser(pool.id, user.id, { limit: MAX_GROUPS_PER_USER }));
+  return claimsOf(await ctx.store.memberships.groupsOf(pool.id, user.id, { limit: MAX_GROUPS_PER_USER }));
 }

@@ -31,7 +31,7 @@ export const MAX_GROUPS_PER_USER = 100;
 export async function addUserToGroup(ctx: DomainContext, poolId: string, username: string, groupName: string): Promise<void> {
   const pool = await getPool(ctx, poolId);
   const user = await requireUser(ctx, pool, username);
-  if (await ctx.store.addGroupMember(pool.id, groupName, user.id, MAX_GROUPS_PER_USER)) return;
+  if (await ctx.store.memberships.add(pool.id, groupName, user.id, MAX_GROUPS_PER_USER)) return;
   await requireGroup(ctx, pool, groupName);
   // The user may have been deleted since it was read.
   await requireUser(ctx, pool, username);
@@ -48,7 +48,7 @@ export async function removeUserFromGroup(
   const pool = await getPool(ctx, poolId);
   const user = await requireUser(ctx, pool, username);
   const group = await requireGroup(ctx, pool, groupName);
-  await ctx.store.removeGroupMember(pool.id, group.name, user.id);
+  await ctx.store.memberships.remove(pool.id, group.name, user.id);
 }
 
 /**
@@ -70,7 +70,7 @@ export async function listGroupsForUser(
   const user = await requireUser(ctx, pool, username);
   // The user's id, not the name: a token must not carry over to a new user of the same name.
   const listing = nameListing(`user-groups:${pool.id}:${user.id}`, (group: Group) => group.name);
-  const page = await readPage(ctx, listing, size, nextToken, (range) => ctx.store.listGroupsOfUser(pool.id, user.id, range));
+  const page = await readPage(ctx, listing, size, nextToken, (range) => ctx.store.memberships.groupsOf(pool.id, user.id, range));
   return compact({ groups: page.items, nextToken: page.nextToken });
 }
 
@@ -92,6 +92,8 @@ export async function listUsersInGroup(
   const group = await requireGroup(ctx, pool, groupName);
   // Pool ids contain no ':', so the group name, last, cannot make two scopes collide.
   const listing = nameListing(`group-users:${pool.id}:${group.name}`, (member: UserRecord) => member.usernameKey);
-  const page = await readPage(ctx, listing, size, nextToken, (range) => ctx.store.listGroupMembers(pool.id, group.name, range));
+  const page = await readPage(ctx, listing, size, nextToken, (range) =>
+    ctx.store.memberships.membersOf(pool.id, group.name, range),
+  );
   return compact({ users: page.items.map(userFromRecord), nextToken: page.nextToken });
 }

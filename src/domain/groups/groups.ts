@@ -23,7 +23,7 @@ function groupNotFound(): ResourceNotFoundException {
 }
 
 export async function requireGroup(ctx: DomainContext, pool: Pool, name: string): Promise<Group> {
-  const group = await ctx.store.getGroup(pool.id, name);
+  const group = await ctx.store.groups.get(pool.id, name);
   if (group === undefined) throw groupNotFound();
   return group;
 }
@@ -45,7 +45,7 @@ export interface GroupSettings {
  */
 export async function createGroup(ctx: DomainContext, poolId: string, name: string, settings: GroupSettings): Promise<Group> {
   const pool = await getPool(ctx, poolId);
-  if ((await ctx.store.countGroups(pool.id)) >= MAX_GROUPS_PER_POOL) {
+  if ((await ctx.store.groups.count(pool.id)) >= MAX_GROUPS_PER_POOL) {
     throw new LimitExceededException(`The limit of ${MAX_GROUPS_PER_POOL} groups for user pool ${pool.id} has been reached.`);
   }
   const now = ctx.clock.now();
@@ -59,7 +59,7 @@ export async function createGroup(ctx: DomainContext, poolId: string, name: stri
     modifiedAt: now,
   };
   try {
-    await ctx.store.insertGroup(group);
+    await ctx.store.groups.insert(group);
   } catch (error) {
     if (error instanceof UniqueViolation) throw new GroupExistsException("A group with the name already exists.");
     throw error;
@@ -87,14 +87,14 @@ export async function updateGroup(ctx: DomainContext, poolId: string, name: stri
     precedence: settings.precedence ?? null,
     modifiedAt: ctx.clock.now(),
   };
-  if (!(await ctx.store.updateGroup(updated))) throw groupNotFound();
+  if (!(await ctx.store.groups.update(updated))) throw groupNotFound();
   return updated;
 }
 
 /** DeleteGroup: the group's memberships go with it, so members' later tokens no longer name it (reference §3.3). */
 export async function deleteGroup(ctx: DomainContext, poolId: string, name: string): Promise<void> {
   const pool = await getPool(ctx, poolId);
-  if (!(await ctx.store.deleteGroup(pool.id, name))) throw groupNotFound();
+  if (!(await ctx.store.groups.delete(pool.id, name))) throw groupNotFound();
 }
 
 /**
@@ -112,6 +112,6 @@ export async function listGroups(
   const size = pageLimit(limit);
   const pool = await getPool(ctx, poolId);
   const listing = nameListing(`groups:${pool.id}`, (group: Group) => group.name);
-  const page = await readPage(ctx, listing, size, nextToken, (range) => ctx.store.listGroups(pool.id, range));
+  const page = await readPage(ctx, listing, size, nextToken, (range) => ctx.store.groups.list(pool.id, range));
   return compact({ groups: page.items, nextToken: page.nextToken });
 }

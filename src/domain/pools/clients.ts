@@ -58,7 +58,7 @@ export async function createClient(ctx: DomainContext, poolId: string, name: str
     throw new InvalidParameterException("GenerateSecret and ClientSecret cannot both be given.");
   }
   const settings = clientSettingsFrom(input, pool.settings.SchemaAttributes);
-  if ((await ctx.store.countClients(poolId)) >= MAX_CLIENTS) {
+  if ((await ctx.store.clients.count(poolId)) >= MAX_CLIENTS) {
     throw new LimitExceededException(`The limit of ${MAX_CLIENTS} app clients for user pool ${poolId} has been reached.`);
   }
   const secret = input.ClientSecret ?? (input.GenerateSecret === true ? ids.clientSecret(ctx.random) : null);
@@ -74,7 +74,7 @@ export async function createClient(ctx: DomainContext, poolId: string, name: str
       settings,
     };
     try {
-      await ctx.store.insertClient(toRecord(ctx, client));
+      await ctx.store.clients.insert(toRecord(ctx, client));
       return client;
     } catch (error) {
       if (!(error instanceof UniqueViolation)) throw error;
@@ -89,7 +89,7 @@ export async function getPoolClient(
   clientId: string,
 ): Promise<{ pool: Pool; client: AppClient }> {
   const pool = await getPool(ctx, poolId);
-  const record = await ctx.store.getClient(clientId);
+  const record = await ctx.store.clients.get(clientId);
   if (record === undefined || record.poolId !== poolId) {
     throw new ResourceNotFoundException(`User pool client ${clientId} does not exist.`);
   }
@@ -103,7 +103,7 @@ export async function getClient(ctx: DomainContext, poolId: string, clientId: st
 
 /** The client named by a public (unsigned) operation, which carries no pool id (reference §1.7). */
 export async function getClientById(ctx: DomainContext, clientId: string): Promise<AppClient> {
-  const record = await ctx.store.getClient(clientId);
+  const record = await ctx.store.clients.get(clientId);
   if (record === undefined) throw new ResourceNotFoundException(`User pool client ${clientId} does not exist.`);
   return fromRecord(ctx, record);
 }
@@ -123,7 +123,7 @@ export async function updateClient(
     modifiedAt: ctx.clock.now(),
     settings: clientSettingsFrom(input, pool.settings.SchemaAttributes),
   };
-  if (!(await ctx.store.updateClient(toRecord(ctx, updated)))) {
+  if (!(await ctx.store.clients.update(toRecord(ctx, updated)))) {
     throw new ResourceNotFoundException(`User pool client ${clientId} does not exist.`);
   }
   return updated;
@@ -131,7 +131,7 @@ export async function updateClient(
 
 export async function deleteClient(ctx: DomainContext, poolId: string, clientId: string): Promise<void> {
   await getPool(ctx, poolId);
-  if (!(await ctx.store.deleteClient(poolId, clientId))) {
+  if (!(await ctx.store.clients.delete(poolId, clientId))) {
     throw new ResourceNotFoundException(`User pool client ${clientId} does not exist.`);
   }
 }
@@ -144,6 +144,6 @@ export async function listClients(
 ): Promise<{ clients: AppClient[]; nextToken?: string }> {
   await getPool(ctx, poolId);
   const listing = nameListing(`clients:${poolId}`, (last: ClientRecord) => last.id);
-  const page = await readPage(ctx, listing, maxResults, nextToken, (range) => ctx.store.listClients(poolId, range));
+  const page = await readPage(ctx, listing, maxResults, nextToken, (range) => ctx.store.clients.list(poolId, range));
   return compact({ clients: page.items.map((r) => fromRecord(ctx, r)), nextToken: page.nextToken });
 }

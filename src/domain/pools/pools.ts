@@ -40,7 +40,7 @@ export function poolArn(ctx: DomainContext, poolId: string): string {
 
 export async function createPool(ctx: DomainContext, name: string, input: PoolCreationInput): Promise<Pool> {
   const settings = newPoolSettings(input);
-  if ((await ctx.store.countPools()) >= MAX_POOLS)
+  if ((await ctx.store.pools.count()) >= MAX_POOLS)
     throw new LimitExceededException(`The limit of ${MAX_POOLS} user pools has been reached.`);
   const now = ctx.clock.now();
   for (;;) {
@@ -52,7 +52,7 @@ export async function createPool(ctx: DomainContext, name: string, input: PoolCr
       settings,
     };
     try {
-      await ctx.store.insertPool(toRecord(pool));
+      await ctx.store.pools.insert(toRecord(pool));
       return pool;
     } catch (error) {
       // A clash of 9 random alphanumerics is next to impossible; draw again if it happens.
@@ -62,7 +62,7 @@ export async function createPool(ctx: DomainContext, name: string, input: PoolCr
 }
 
 export async function getPool(ctx: DomainContext, poolId: string): Promise<Pool> {
-  const record = await ctx.store.getPool(poolId);
+  const record = await ctx.store.pools.get(poolId);
   if (record === undefined) throw new ResourceNotFoundException(`User pool ${poolId} does not exist.`);
   return fromRecord(record);
 }
@@ -80,7 +80,7 @@ export async function updatePool(
     modifiedAt: ctx.clock.now(),
     settings: updatedPoolSettings(pool.settings, input),
   };
-  if (!(await ctx.store.updatePool(toRecord(updated))))
+  if (!(await ctx.store.pools.update(toRecord(updated))))
     throw new ResourceNotFoundException(`User pool ${poolId} does not exist.`);
   return updated;
 }
@@ -92,7 +92,7 @@ export async function deletePool(ctx: DomainContext, poolId: string): Promise<vo
       "The user pool cannot be deleted because deletion protection is activated. Deletion protection must be inactivated first.",
     );
   }
-  await ctx.store.deletePool(poolId);
+  await ctx.store.pools.delete(poolId);
 }
 
 export async function listPools(
@@ -101,10 +101,10 @@ export async function listPools(
   nextToken: string | undefined,
 ): Promise<{ pools: Pool[]; nextToken?: string }> {
   const listing = nameListing("pools", (last: PoolRecord) => last.id);
-  const page = await readPage(ctx, listing, maxResults, nextToken, (range) => ctx.store.listPools(range));
+  const page = await readPage(ctx, listing, maxResults, nextToken, (range) => ctx.store.pools.list(range));
   return compact({ pools: page.items.map(fromRecord), nextToken: page.nextToken });
 }
 
 export function countUsers(ctx: DomainContext, poolId: string): Promise<number> {
-  return ctx.store.countUsers(poolId);
+  return ctx.store.users.count(poolId);
 }

@@ -22,7 +22,7 @@ export async function openChallengeSession(
 ): Promise<string> {
   const now = ctx.clock.now();
   const id = ctx.random.bytes(32).toString("base64url");
-  await ctx.store.insertAuthSession({
+  await ctx.store.sessions.insert({
     id,
     poolId: attempt.client.poolId,
     clientId: attempt.client.id,
@@ -44,10 +44,10 @@ export async function readChallengeSession(
   session: string | undefined,
 ): Promise<AuthSessionRecord> {
   if (session === undefined) throw new NotAuthorizedException("Invalid session for the user.");
-  const record = await ctx.store.getAuthSession(session);
+  const record = await ctx.store.sessions.get(session);
   if (record === undefined || record.clientId !== client.id) throw expired();
   if (record.expiresAt <= ctx.clock.now()) {
-    await ctx.store.deleteAuthSession(record.id);
+    await ctx.store.sessions.delete(record.id);
     throw expired();
   }
   return record;
@@ -55,7 +55,7 @@ export async function readChallengeSession(
 
 /** Uses a session up; a second answer with it is refused like an expired one. */
 export async function closeChallengeSession(ctx: DomainContext, session: AuthSessionRecord): Promise<void> {
-  if (!(await ctx.store.deleteAuthSession(session.id))) throw expired();
+  if (!(await ctx.store.sessions.delete(session.id))) throw expired();
 }
 
 /**
@@ -63,6 +63,6 @@ export async function closeChallengeSession(ctx: DomainContext, session: AuthSes
  * the answer that uses up the last try ends the session (reference §4.5).
  */
 export async function countWrongAnswer(ctx: DomainContext, session: AuthSessionRecord, maxWrongAnswers: number): Promise<void> {
-  const failed = await ctx.store.recordFailedSessionAttempt(session.id, maxWrongAnswers);
-  if (failed === undefined || failed >= maxWrongAnswers) await ctx.store.deleteAuthSession(session.id);
+  const failed = await ctx.store.sessions.recordFailedAttempt(session.id, maxWrongAnswers);
+  if (failed === undefined || failed >= maxWrongAnswers) await ctx.store.sessions.delete(session.id);
 }

@@ -9,7 +9,7 @@ import { requiredParameter } from "./authParameters.js";
 /** REFRESH_TOKEN_AUTH / REFRESH_TOKEN (reference §4.7): new tokens from a sign-in session, no challenges. */
 export const refreshFlow: SignInFlow = async (ctx, { pool, client, parameters }) => {
   const { userSub, session } = await refreshSession(ctx, client, requiredParameter(parameters, "REFRESH_TOKEN"));
-  const record = await ctx.store.findUser(pool.id, { by: "sub", value: userSub });
+  const record = await ctx.store.users.find(pool.id, { by: "sub", value: userSub });
   if (record === undefined) throw new NotAuthorizedException("Invalid Refresh Token");
   const user = userFromRecord(record);
   // Which name the hash is over is a known pain point; the username and the sub are both accepted (reference §4.7).

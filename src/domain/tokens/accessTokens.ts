@@ -45,10 +45,10 @@ export async function authenticateAccessToken(
     throw invalid();
   });
   if (exp - iat > tokenLifetimes(client.settings).access) throw invalid();
-  const session = await ctx.store.getRefreshToken(originJti);
+  const session = await ctx.store.refreshTokens.get(originJti);
   if (session !== undefined && (session.userSub !== sub || session.clientId !== client.id)) throw invalid();
   if (session === undefined || session.revokedAt !== null) throw new NotAuthorizedException("Access Token has been revoked");
-  const record = await ctx.store.findUser(pool.id, { by: "sub", value: sub });
+  const record = await ctx.store.users.find(pool.id, { by: "sub", value: sub });
   if (record === undefined) throw userNotFound();
   const user = userFromRecord(record);
   // Disabling a user revokes the user's access tokens (reference §3.1).

@@ -18,7 +18,7 @@ import { findRefreshToken } from "./tokens.js";
  * JWTs until they expire.
  */
 export async function signOutEverywhere(ctx: DomainContext, user: User): Promise<void> {
-  await ctx.store.revokeRefreshTokens(user.id, ctx.clock.now());
+  await ctx.store.refreshTokens.revokeAllOfUser(user.id, ctx.clock.now());
 }
 
 /**
@@ -42,5 +42,5 @@ export async function revokeRefreshToken(
   const record = await findRefreshToken(ctx, token);
   if (record === undefined) return;
   if (record.clientId !== client.id) throw new NotAuthorizedException("The refresh token was not issued to this client.");
-  await ctx.store.revokeRefreshToken(record.id, ctx.clock.now());
+  await ctx.store.refreshTokens.revoke(record.id, ctx.clock.now());
 }

@@ -71,7 +71,7 @@ async function newKeyPair(ctx: DomainContext, poolId: string): Promise<SigningKe
 }
 
 async function insertKeys(ctx: DomainContext, records: SigningKeyRecord[]): Promise<void> {
-  for (const record of records) await ctx.store.insertSigningKey(record);
+  for (const record of records) await ctx.store.signingKeys.insert(record);
 }
 
 /**
@@ -109,7 +109,7 @@ function storedKeys(ctx: DomainContext, poolId: string): Promise<PoolKeys> {
   const cached = pools.get(poolId);
   if (cached !== undefined && cached.until > performance.now()) return cached.keys;
   const previous = cached?.keys.catch(() => undefined);
-  const keys = Promise.all([ctx.store.listSigningKeys(poolId), previous]).then(([records, prior]) => load(ctx, records, prior));
+  const keys = Promise.all([ctx.store.signingKeys.list(poolId), previous]).then(([records, prior]) => load(ctx, records, prior));
   pools.set(poolId, { keys, until: performance.now() + KEY_CACHE_MS });
   // A failed read is not kept: the next request reads again.
   keys.catch(() => {
@@ -122,7 +122,7 @@ function storedKeys(ctx: DomainContext, poolId: string): Promise<PoolKeys> {
 async function makeFirstKeys(ctx: DomainContext, poolId: string): Promise<void> {
   const records = await newKeyPair(ctx, poolId);
   await ctx.store.transaction(async (store) => {
-    if ((await store.listSigningKeys(poolId)).some((r) => r.retiredAt === null)) return;
+    if ((await store.signingKeys.list(poolId)).some((r) => r.retiredAt === null)) return;
     await insertKeys({ ...ctx, store }, records);
   });
 }
@@ -198,7 +198,7 @@ export async function rotateSigningKeys(
   const retiredAt = options.revokeNow === true ? now - RETIRED_KEY_TRUSTED_MS : now;
   // In one transaction, so no request finds the pool without active keys.
   await ctx.store.transaction(async (store) => {
-    await store.retireSigningKeys(poolId, retiredAt);
+    await store.signingKeys.retireActive(poolId, retiredAt);
     await insertKeys({ ...ctx, store }, records);
   });
   storeKeys(ctx).pools.delete(poolId);

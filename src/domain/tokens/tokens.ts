@@ -117,7 +117,7 @@ export async function issueTokens(ctx: DomainContext, pool: Pool, client: AppCli
   const now = ctx.clock.now();
   const session: SignInSession = { originJti: ctx.random.uuid(), authTime: now, eventId: ctx.random.uuid() };
   const secret = ctx.random.bytes(32).toString("base64url");
-  await ctx.store.insertRefreshToken({
+  await ctx.store.refreshTokens.insert({
     id: session.originJti,
     poolId: pool.id,
     clientId: client.id,
@@ -146,7 +146,7 @@ export async function issueTokens(ctx: DomainContext, pool: Pool, client: AppCli
 export async function findRefreshToken(ctx: DomainContext, refreshToken: string): Promise<RefreshTokenRecord | undefined> {
   const dot = refreshToken.indexOf(".");
   if (dot <= 0) return undefined;
-  const record = await ctx.store.getRefreshToken(refreshToken.slice(0, dot));
+  const record = await ctx.store.refreshTokens.get(refreshToken.slice(0, dot));
   if (record === undefined) return undefined;
   return equalSecrets(record.secretHash, secretDigest(refreshToken.slice(dot + 1))) ? record : undefined;
 }

@@ -29,7 +29,7 @@ export async function claimAliases(
   for (const column of COLUMNS) {
     const value = keys[column];
     if (value === null) continue;
-    const holder = await ctx.store.findUser(pool.id, {
+    const holder = await ctx.store.users.find(pool.id, {
       by: "alias",
       column,
       value,

@@ -79,7 +79,7 @@ export async function listUsers(ctx: DomainContext, poolId: string, request: Lis
     // Even when nothing can match, readPage has checked the token first.
     if (matchesNothing(filter)) return [];
     const after = range.after === undefined ? undefined : { sortValue: range.after[0], usernameKey: range.after[1] };
-    return ctx.store.listUsers(compact({ poolId: pool.id, filter, after, limit: range.limit }));
+    return ctx.store.users.list(compact({ poolId: pool.id, filter, after, limit: range.limit }));
   });
   return compact({ users: page.items.map(userFromRecord), attributes, nextToken: page.nextToken });
 }

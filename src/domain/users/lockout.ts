@@ -48,7 +48,7 @@ async function oneAtATime<T>(ctx: DomainContext, userId: number, work: () => Pro
 
 /** Refuses the attempt while the user is locked out; returns the failures on record. */
 async function checkLockout(ctx: DomainContext, user: User): Promise<SignInFailuresRecord | undefined> {
-  const failures = await ctx.store.getSignInFailures(user.id);
+  const failures = await ctx.store.signInFailures.get(user.id);
   if (failures?.lockedUntil != null && failures.lockedUntil > ctx.clock.now()) {
     throw new NotAuthorizedException("Password attempts exceeded");
   }
@@ -63,7 +63,7 @@ async function checkLockout(ctx: DomainContext, user: User): Promise<SignInFailu
 async function recordFailure(ctx: DomainContext, user: User): Promise<void> {
   const now = ctx.clock.now();
   await ctx.store.transaction(async (store) => {
-    const counted = await store.addSignInFailure({
+    const counted = await store.signInFailures.add({
       userId: user.id,
       poolId: user.poolId,
       at: now,
@@ -71,7 +71,7 @@ async function recordFailure(ctx: DomainContext, user: User): Promise<void> {
     });
     if (counted.failures < FREE_FAILURES) return;
     const lockMs = Math.min(2 ** (counted.failures - FREE_FAILURES) * 1000, MAX_LOCK_MS);
-    await store.putSignInFailures({ ...counted, lockedUntil: now + lockMs });
+    await store.signInFailures.put({ ...counted, lockedUntil: now + lockMs });
   });
 }
 
@@ -95,6 +95,6 @@ export function verifyPasswordWithLockout(
       await recordFailure(ctx, user);
       throw new NotAuthorizedException(INCORRECT_PASSWORD);
     }
-    if (failures !== undefined) await ctx.store.clearSignInFailures(user.id);
+    if (failures !== undefined) await ctx.store.signInFailures.clear(user.id);
   });
 }

@@ -121,7 +121,7 @@ export async function insertNewUser<T>(
     return await atomically(ctx, async (tx) => {
       await claimAliases(tx, pool, keys, options.forceAliasCreation);
       const user = userFromRecord(
-        await tx.store.insertUser({
+        await tx.store.users.insert({
           poolId: pool.id,
           username: draft.username,
           usernameKey,
@@ -148,7 +148,7 @@ export async function insertNewUser<T>(
     const usernameTaken =
       error.key === "username" ||
       error.key === "sub" ||
-      (await ctx.store.findUser(pool.id, { by: "usernameKey", value: usernameKey })) !== undefined;
+      (await ctx.store.users.find(pool.id, { by: "usernameKey", value: usernameKey })) !== undefined;
     if (usernameTaken) throw new UsernameExistsException(options.usernameExists);
     throw aliasClash(pool, error);
   }

@@ -19,7 +19,7 @@ export async function saveUser(ctx: DomainContext, pool: Pool, user: User, chang
   const before = { user, keys: userKeys(pool.settings, user.attributes) };
   const keys = changes.attributes === undefined ? before.keys : userKeys(pool.settings, next.attributes);
   try {
-    return userFromRecord(await ctx.store.updateUser(next, keys, before));
+    return userFromRecord(await ctx.store.users.update(next, keys, before));
   } catch (error) {
     throw aliasClash(pool, error);
   }

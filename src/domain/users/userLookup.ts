@@ -23,13 +23,13 @@ export function userDisabled(): NotAuthorizedException {
  */
 export async function findUser(ctx: DomainContext, pool: Pool, name: string): Promise<User | undefined> {
   const store = ctx.store;
-  const byName = await store.findUser(pool.id, {
+  const byName = await store.users.find(pool.id, {
     by: "usernameKey",
     value: foldCase(pool.settings, name),
   });
   if (byName !== undefined) return userFromRecord(byName);
   for (const column of aliasColumnsFor(pool.settings, name)) {
-    const byAlias = await store.findUser(pool.id, {
+    const byAlias = await store.users.find(pool.id, {
       by: "alias",
       column,
       value: foldCase(pool.settings, name),
@@ -37,7 +37,7 @@ export async function findUser(ctx: DomainContext, pool: Pool, name: string): Pr
     if (byAlias !== undefined) return userFromRecord(byAlias);
   }
   if (looksLikeSub(name)) {
-    const bySub = await store.findUser(pool.id, {
+    const bySub = await store.users.find(pool.id, {
       by: "sub",
       value: name.toLowerCase(),
     });

@@ -1,0 +1,201 @@
+import assert from "node:assert/strict";
+import { it } from "node:test";
+import { describeEachStore } from "../support/storeContract.js";
+import { existingRows, newPool, newUser, unique } from "../support/storeFixtures.js";
+
+describeEachStore("store contract: sign-in records (signing keys, refresh tokens, sessions, sign-in failures)", (s) => {
+  const { existingPool } = existingRows(s);
+
+  const jwk = { kty: "RSA", n: "abc", e: "AQAB", alg: "RS256", use: "sig" };
+
+  it("signing keys list oldest first, and retiring marks only the active ones", async () => {
+    const poolId = await existingPool();
+    const old = {
+      kid: unique("kid"),
+      poolId,
+      use: "id" as const,
+      publicJwk: { ...jwk, kid: "a" },
+      sealedPrivateKey: "sealed",
+      createdAt: 1,
+      retiredAt: 0,
+    };
+    const current = { ...old, kid: unique("kid"), use: "access" as const, createdAt: 2, retiredAt: null };
+    await s().signingKeys.insert(current);
+    await s().signingKeys.insert(old);
+    assert.deepEqual(await s().signingKeys.list(poolId), [old, current]);
+    await s().signingKeys.retireActive(poolId, 50);
+    assert.deepEqual(
+      (await s().signingKeys.list(poolId)).map((k) => k.retiredAt),
+      [0, 50],
+    );
+    assert.deepEqual(await s().signingKeys.list(await existingPool()), []);
+  });
+
+  it("refresh tokens read back as inserted and are revoked per user", async () => {
+    const poolId = await existingPool();
+    const user = await s().users.insert(newUser(poolId));
+    const other = await s().users.insert(newUser(poolId));
+    const token = {
+      id: unique("rt"),
+      poolId,
+      clientId: "client",
+      userId: user.id,
+      userSub: user.sub,
+      secretHash: "hash",
+      authTime: 10,
+      createdAt: 11,
+      expiresAt: 12,
+      revokedAt: null,
+    };
+    const othersToken = { ...token, id: unique("rt"), userId: other.id };
+    await s().refreshTokens.insert(token);
+    await s().refreshTokens.insert(othersToken);
+    assert.deepEqual(await s().refreshTokens.get(token.id), token);
+    await s().refreshTokens.revokeAllOfUser(user.id, 99);
+    assert.equal((await s().refreshTokens.get(token.id))?.revokedAt, 99);
+    assert.equal((await s().refreshTokens.get(othersToken.id))?.revokedAt, null);
+    assert.equal(await s().refreshTokens.get("missing"), undefined);
+    await s().refreshTokens.revoke(othersToken.id, 100);
+    assert.equal((await s().refreshTokens.get(othersToken.id))?.revokedAt, 100);
+  });
+
+  it("an auth session can be deleted once", async () => {
+    const poolId = await existingPool();
+    const user = await s().users.insert(newUser(poolId));
+    const session = {
+      id: unique("session"),
+      poolId,
+      clientId: "c",
+      userId: user.id,
+      challenge: "NEW_PASSWORD_REQUIRED",
+      passed: ["PASSWORD"],
+      state: { codeHash: "h", nested: { n: 1 } },
+      failedAttempts: 0,
+      createdAt: 1,
+      expiresAt: 2,
+    };
+    await s().sessions.insert(session);
+    assert.deepEqual(await s().sessions.get(session.id), session);
+    const results = await Promise.all([s().sessions.delete(session.id), s().sessions.delete(session.id)]);
+    assert.deepEqual(results.sort(), [false, true]);
+    assert.equal(await s().sessions.get(session.id), undefined);
+  });
+
+  it("a session's wrong answers count one statement each, and none past the limit, even when sent at once", async () => {
+    const poolId = await existingPool();
+    const user = await s().users.insert(newUser(poolId));
+    const session = {
+      id: unique("session"),
+      poolId,
+      clientId: "c",
+      userId: user.id,
+      challenge: "SMS_MFA",
+      passed: [],
+      state: {},
+      failedAttempts: 0,
+      createdAt: 1,
+      expiresAt: 2,
+    };
+    await s().sessions.insert(session);
+    const counts = await Promise.all(Array.from({ length: 8 }, () => s().sessions.recordFailedAttempt(session.id, 5)));
+    assert.deepEqual(counts.filter((c) => c !== undefined).sort(), [1, 2, 3, 4, 5]);
+    assert.equal(counts.filter((c) => c === undefined).length, 3);
+    assert.equal((await s().sessions.get(session.id))?.failedAttempts, 5);
+    assert.equal(await s().sessions.recordFailedAttempt("no-such-session", 5), undefined);
+  });
+
+  it("sign-in failures are upserted per user and cleared", async () => {
+    const poolId = await existingPool();
+    const user = await s().users.insert(newUser(poolId));
+    await s().signInFailures.put({ userId: user.id, poolId, failures: 1, lastFailureAt: 5, lockedUntil: null });
+    await s().signInFailures.put({ userId: user.id, poolId, failures: 6, lastFailureAt: 9, lockedUntil: 11 });
+    assert.deepEqual(await s().signInFailures.get(user.id), {
+      userId: user.id,
+      poolId,
+      failures: 6,
+      lastFailureAt: 9,
+      lockedUntil: 11,
+    });
+    await s().signInFailures.clear(user.id);
+    assert.equal(await s().signInFailures.get(user.id), undefined);
+  });
+
+  it("sign-in failures are counted one by one, even at the same time, and forgotten when stale", async () => {
+    const poolId = await existingPool();
+    const user = await s().users.insert(newUser(poolId));
+    const add = (at: number) => s().signInFailures.add({ userId: user.id, poolId, at, forgetBefore: at - 100 });
+    assert.deepEqual(await add(10), { userId: user.id, poolId, failures: 1, lastFailureAt: 10, lockedUntil: null });
+    const counted = await Promise.all([add(20), add(20), add(20), add(20)]);
+    assert.deepEqual(counted.map((r) => r.failures).sort(), [2, 3, 4, 5]);
+    await s().signInFailures.put({ ...(await add(30)), lockedUntil: 50 });
+    assert.deepEqual(await add(40), { userId: user.id, poolId, failures: 7, lastFailureAt: 40, lockedUntil: 50 });
+    // More than 100 after the last failure: the count starts again.
+    assert.equal((await add(141)).failures, 1);
+  });
+
+  /** Where to look for a user's sign-in records. */
+  interface SignInRecords {
+    userId: number;
+    tokenId: string;
+    sessionId: string;
+  }
+
+  /** A user of the pool with a refresh token, an auth session and sign-in failures. */
+  async function userWithSignInRecords(poolId: string): Promise<SignInRecords> {
+    const user = await s().users.insert(newUser(poolId));
+    const [tokenId, sessionId] = [unique("rt"), unique("s")];
+    await s().refreshTokens.insert({
+      id: tokenId,
+      poolId,
+      clientId: "c",
+      userId: user.id,
+      userSub: user.sub,
+      secretHash: "h",
+      authTime: 1,
+      createdAt: 1,
+      expiresAt: 2,
+      revokedAt: null,
+    });
+    await s().sessions.insert({
+      id: sessionId,
+      poolId,
+      clientId: "c",
+      userId: user.id,
+      challenge: "X",
+      passed: [],
+      state: {},
+      failedAttempts: 0,
+      createdAt: 1,
+      expiresAt: 2,
+    });
+    await s().signInFailures.put({ userId: user.id, poolId, failures: 1, lastFailureAt: 1, lockedUntil: null });
+    return { userId: user.id, tokenId, sessionId };
+  }
+
+  async function assertSignInRecordsGone(records: SignInRecords): Promise<void> {
+    assert.equal(await s().refreshTokens.get(records.tokenId), undefined);
+    assert.equal(await s().sessions.get(records.sessionId), undefined);
+    assert.equal(await s().signInFailures.get(records.userId), undefined);
+  }
+
+  it("deleting a user or a pool deletes its sign-in records", async () => {
+    const pool = newPool();
+    await s().pools.insert(pool);
+    const deletedUser = await userWithSignInRecords(pool.id);
+    await s().users.delete(pool.id, deletedUser.userId);
+    await assertSignInRecordsGone(deletedUser);
+    const poolsUser = await userWithSignInRecords(pool.id);
+    await s().signingKeys.insert({
+      kid: unique("kid"),
+      poolId: pool.id,
+      use: "id",
+      publicJwk: jwk,
+      sealedPrivateKey: "s",
+      createdAt: 1,
+      retiredAt: null,
+    });
+    await s().pools.delete(pool.id);
+    assert.deepEqual(await s().signingKeys.list(pool.id), []);
+    await assertSignInRecordsGone(poolsUser);
+  });
+});

@@ -1,3 +1,4 @@
+import { AddCustomAttributes } from "./addCustomAttributes.js";
 import { AdminAddUserToGroup } from "./adminAddUserToGroup.js";
 import { AdminConfirmSignUp } from "./adminConfirmSignUp.js";
 import { AdminCreateUser } from "./adminCreateUser.js";
@@ -68,6 +69,7 @@ export const OPERATIONS: ReadonlyMap<string, Operation> = new Map(
     AdminUpdateUserAttributes,
     ConfirmForgotPassword,
     ConfirmSignUp,
+    AddCustomAttributes,
     CreateUserPool,
     CreateUserPoolClient,
     DeleteUserPool,

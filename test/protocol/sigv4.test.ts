@@ -67,10 +67,7 @@ describeEachEngine("SigV4 on IAM-authorised operations", (t) => {
     const headers = await signedHeaders(t().url, "ListUserPools", body, { region: "eu-west-1" });
     const response = await rawPost(t().url, headers, body);
     assert.equal(response.json.__type, "InvalidSignatureException");
-    assert.equal(
-      response.json.message,
-      `Credential should be scoped to a valid region, not 'eu-west-1'. Expecting '${REGION}'.`,
-    );
+    assert.equal(response.json.message, `Credential should be scoped to a valid region, not 'eu-west-1'. Expecting '${REGION}'.`);
   });
 
   it("refuses an Authorization header without its parts with IncompleteSignatureException", async () => {

@@ -37,7 +37,7 @@ export const AdminCreateUser = defineOperation(
         temporaryPassword: input.TemporaryPassword,
         forceAliasCreation: input.ForceAliasCreation ?? false,
         messageAction: input.MessageAction,
-        deliveryMediums: input.DesiredDeliveryMediums ?? ["SMS"],
+        deliveryMediums: input.DesiredDeliveryMediums,
       }),
     );
     return { User: userType(user) };

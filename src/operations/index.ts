@@ -1,3 +1,4 @@
+import { AddCustomAttributes } from "./addCustomAttributes.js";
 import { AdminAddUserToGroup } from "./adminAddUserToGroup.js";
 import { AdminConfirmSignUp } from "./adminConfirmSignUp.js";
 import { AdminCreateUser } from "./adminCreateUser.js";
@@ -21,6 +22,8 @@ import { CreateGroup } from "./createGroup.js";
 import { CreateUserPool } from "./createUserPool.js";
 import { CreateUserPoolClient } from "./createUserPoolClient.js";
 import { DeleteGroup } from "./deleteGroup.js";
+import { DeleteUser } from "./deleteUser.js";
+import { DeleteUserAttributes } from "./deleteUserAttributes.js";
 import { DeleteUserPool } from "./deleteUserPool.js";
 import { DeleteUserPoolClient } from "./deleteUserPoolClient.js";
 import { DescribeUserPool } from "./describeUserPool.js";
@@ -28,6 +31,7 @@ import { DescribeUserPoolClient } from "./describeUserPoolClient.js";
 import { ForgotPassword } from "./forgotPassword.js";
 import { GetGroup } from "./getGroup.js";
 import { GetUser } from "./getUser.js";
+import { GetUserAttributeVerificationCode } from "./getUserAttributeVerificationCode.js";
 import { GlobalSignOut } from "./globalSignOut.js";
 import { InitiateAuth } from "./initiateAuth.js";
 import { ListGroups } from "./listGroups.js";
@@ -41,8 +45,10 @@ import { RespondToAuthChallenge } from "./respondToAuthChallenge.js";
 import { RevokeToken } from "./revokeToken.js";
 import { SignUp } from "./signUp.js";
 import { UpdateGroup } from "./updateGroup.js";
+import { UpdateUserAttributes } from "./updateUserAttributes.js";
 import { UpdateUserPool } from "./updateUserPool.js";
 import { UpdateUserPoolClient } from "./updateUserPoolClient.js";
+import { VerifyUserAttribute } from "./verifyUserAttribute.js";
 
 /** Every operation this server implements, by name. */
 export const OPERATIONS: ReadonlyMap<string, Operation> = new Map(
@@ -68,6 +74,7 @@ export const OPERATIONS: ReadonlyMap<string, Operation> = new Map(
     AdminUpdateUserAttributes,
     ConfirmForgotPassword,
     ConfirmSignUp,
+    AddCustomAttributes,
     CreateUserPool,
     CreateUserPoolClient,
     DeleteUserPool,
@@ -91,6 +98,11 @@ export const OPERATIONS: ReadonlyMap<string, Operation> = new Map(
     InitiateAuth,
     RespondToAuthChallenge,
     RevokeToken,
+    DeleteUser,
+    DeleteUserAttributes,
+    GetUserAttributeVerificationCode,
+    UpdateUserAttributes,
+    VerifyUserAttribute,
   ].map((op) => [op.name, op]),
 );
 

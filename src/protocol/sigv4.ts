@@ -163,7 +163,11 @@ export class SigV4Verifier {
       );
     }
     if (auth.region !== this.options.region) {
-      throw new InvalidSignatureException(`Credential should be scoped to a valid region, not '${auth.region}'.`);
+      // AWS's sentence (aws/aws-sdk-js#4545, joona/aws-es-curl#15), then the region this server answers
+      // for, worded as S3 names the expected region ("the region 'x' is wrong; expecting 'y'").
+      throw new InvalidSignatureException(
+        `Credential should be scoped to a valid region, not '${auth.region}'. Expecting '${this.options.region}'.`,
+      );
     }
     if (auth.service !== this.options.service) {
       throw new InvalidSignatureException(`Credential should be scoped to correct service: '${this.options.service}'.`);

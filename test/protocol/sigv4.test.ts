@@ -4,7 +4,7 @@ import { ListUserPoolsCommand } from "@aws-sdk/client-cognito-identity-provider"
 import { createAdminKey, deleteAdminKey } from "../../src/domain/access/adminKeys.js";
 import { createPool, rejectsWith } from "../support/fixtures.js";
 import { jsonHeaders, rawPost, signedHeaders } from "../support/rawHttp.js";
-import { describeEachEngine, sdkClient, TEST_CREDENTIALS } from "../support/testServer.js";
+import { describeEachEngine, REGION, sdkClient, TEST_CREDENTIALS } from "../support/testServer.js";
 
 async function poolCount(t: () => { client: ReturnType<typeof sdkClient> }): Promise<number> {
   const out = await t().client.send(new ListUserPoolsCommand({ MaxResults: 60 }));
@@ -62,12 +62,12 @@ describeEachEngine("SigV4 on IAM-authorised operations", (t) => {
     assert.equal((await rawPost(t().url, fine, body)).status, 200);
   });
 
-  it("refuses a signature scoped to another region", async () => {
+  it("refuses a signature scoped to another region, naming the region it answers for", async () => {
     const body = '{"MaxResults":1}';
     const headers = await signedHeaders(t().url, "ListUserPools", body, { region: "eu-west-1" });
     const response = await rawPost(t().url, headers, body);
     assert.equal(response.json.__type, "InvalidSignatureException");
-    assert.match(String(response.json.message), /region/);
+    assert.equal(response.json.message, `Credential should be scoped to a valid region, not 'eu-west-1'. Expecting '${REGION}'.`);
   });
 
   it("refuses an Authorization header without its parts with IncompleteSignatureException", async () => {

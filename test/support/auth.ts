@@ -125,3 +125,17 @@ export function claimsOf(token: string | undefined): Record<string, unknown> {
   assert.ok(token);
   return JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8")) as Record<string, unknown>;
 }
+
+/** A pool with an app client and a CONFIRMED user in it, signed in: the access token self-service operations take. */
+export async function signedInUser(
+  client: CognitoIdentityProviderClient,
+  username: string,
+  attributes: Record<string, string> = {},
+  pool: Parameters<typeof createPool>[1] = {},
+  app: Parameters<typeof createAppClient>[2] = {},
+): Promise<SignInPool & { accessToken: string }> {
+  const signIn = await signInPool(client, pool, app);
+  const tokens = await confirmedUser(client, signIn, username, attributes);
+  assert.ok(tokens.AccessToken);
+  return { ...signIn, accessToken: tokens.AccessToken };
+}

@@ -113,6 +113,8 @@ describeEachEngine("AdminCreateUser", (t) => {
 
   const create = (input: Partial<AdminCreateUserCommandInput> & { UserPoolId: string; Username: string }) =>
     t().client.send(new AdminCreateUserCommand(input));
+  const getUserNamed = (poolId: string, username: string) =>
+    t().client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: username }));
 
   it("sends the invitation by SMS when no medium is named, with a generated policy-compliant password", async () => {
     const poolId = await createPool(t().client);
@@ -162,7 +164,7 @@ describeEachEngine("AdminCreateUser", (t) => {
     );
   });
 
-  it("refuses a medium whose contact the user lacks, unless messages are suppressed", async () => {
+  it("refuses a medium the request names when the user lacks its contact, unless messages are suppressed", async () => {
     const poolId = await createPool(t().client);
     await rejectsWith(
       create({ UserPoolId: poolId, Username: "no-mail", DesiredDeliveryMediums: ["EMAIL"] }),
@@ -170,12 +172,37 @@ describeEachEngine("AdminCreateUser", (t) => {
       "No email provided but desired delivery medium was Email",
     );
     await rejectsWith(
-      create({ UserPoolId: poolId, Username: "no-phone" }),
+      create({ UserPoolId: poolId, Username: "no-phone", DesiredDeliveryMediums: ["SMS"] }),
       "InvalidParameterException",
-      /No phone number provided/,
+      "No phone number provided but desired delivery medium was SMS",
     );
-    await create({ UserPoolId: poolId, Username: "quiet", MessageAction: "SUPPRESS" });
+    await rejectsWith(
+      create({
+        UserPoolId: poolId,
+        Username: "half",
+        DesiredDeliveryMediums: ["EMAIL", "SMS"],
+        UserAttributes: [{ Name: "email", Value: "half@example.com" }],
+      }),
+      "InvalidParameterException",
+      "No phone number provided but desired delivery medium was SMS",
+    );
+    await create({ UserPoolId: poolId, Username: "quiet", MessageAction: "SUPPRESS", DesiredDeliveryMediums: ["EMAIL"] });
     assert.deepEqual(await outbox(t(), poolId), []);
+    await rejectsWith(getUserNamed(poolId, "no-mail"), "UserNotFoundException");
+  });
+
+  it("creates a user from nothing but UserPoolId and Username, sending nothing where there is nowhere to send it", async () => {
+    const poolId = await createPool(t().client);
+    const { User: user } = await create({ UserPoolId: poolId, Username: "bare" });
+    assert.equal(user?.UserStatus, "FORCE_CHANGE_PASSWORD");
+    assert.deepEqual(
+      user?.Attributes?.map((a) => a.Name),
+      ["sub"],
+    );
+    // The default medium is SMS: a user with only an email gets no invitation either.
+    await create({ UserPoolId: poolId, Username: "mail-only", UserAttributes: [{ Name: "email", Value: "m@example.com" }] });
+    assert.deepEqual(await outbox(t(), poolId), []);
+    assert.equal((await getUserNamed(poolId, "bare")).Username, "bare");
   });
 
   it("resends the invitation with a new temporary password to a user who has not signed in", async () => {

@@ -59,6 +59,23 @@ export async function issueCode(
 }
 
 /**
+ * What the user's live code for `purpose` was issued to confirm, if there
+ * is such a code and it carries anything: a new contact value waiting for
+ * verification (AttributesRequireVerificationBeforeUpdate), which a code
+ * sent again must go to.
+ */
+export async function pendingPayload(ctx: DomainContext, user: User, purpose: CodePurpose): Promise<string | null> {
+  const code = await ctx.store.codes.get(user.id, purpose);
+  return code === undefined || code.expiresAt <= ctx.clock.now() ? null : code.payload;
+}
+
+/** Removes the user's code for `purpose`, if any: what it was sent to confirm no longer holds. */
+export async function discardCode(ctx: DomainContext, user: User, purpose: CodePurpose): Promise<void> {
+  const code = await ctx.store.codes.get(user.id, purpose);
+  if (code !== undefined) await ctx.store.codes.delete(code.id);
+}
+
+/**
  * Checks and uses up a code. Errors and messages as Cognito's (reference
  * §2.8, §10): no code, an expired one or one a resend replaced is
  * ExpiredCodeException, a wrong one

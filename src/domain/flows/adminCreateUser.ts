@@ -17,14 +17,29 @@ export interface AdminCreateUserRequest {
   temporaryPassword?: string;
   forceAliasCreation: boolean;
   messageAction?: "RESEND" | "SUPPRESS";
-  /** Reference §2.8: SMS when omitted. */
-  deliveryMediums: readonly DeliveryMedium[];
+  /** DesiredDeliveryMediums as sent; undefined when the request names none. */
+  deliveryMediums?: readonly DeliveryMedium[];
 }
 
-/** Each requested medium needs its contact attribute (research notes: "No email provided but …"). */
+/**
+ * Where the invitation goes: the mediums the request names, else SMS, the
+ * model's default (reference §2.8). Only a medium the request names must
+ * have its contact: "You can create a user without specifying any
+ * attributes other than Username" (AdminCreateUser API reference), so the
+ * default SMS to a user without a phone number sends nothing and is no
+ * error. AWS's refusal is quoted for named mediums only ("No email provided
+ * but desired delivery medium was Email": rahulpsd18/cognito-backup-restore#25,
+ * awslabs/sagemaker-dashboards-for-ml#2), and a user without attributes is
+ * created by Cognito when the request names no medium (jagregory/cognito-local#274).
+ */
+function invitationMediums(request: AdminCreateUserRequest): readonly DeliveryMedium[] {
+  return request.deliveryMediums ?? ["SMS"];
+}
+
+/** Each medium the request names needs its contact attribute. */
 function checkDeliveryMediums(attributes: Record<string, string>, request: AdminCreateUserRequest): void {
   if (request.messageAction === "SUPPRESS") return;
-  for (const medium of request.deliveryMediums) {
+  for (const medium of request.deliveryMediums ?? []) {
     if (attributes[MEDIUM_ATTRIBUTE[medium]] !== undefined) continue;
     throw new InvalidParameterException(
       medium === "EMAIL"
@@ -42,7 +57,8 @@ async function sendInvitations(
   request: AdminCreateUserRequest,
 ): Promise<void> {
   if (request.messageAction === "SUPPRESS") return;
-  for (const message of invitationMessages(pool, user, password, request.deliveryMediums)) await ctx.sender.send(ctx, message);
+  // invitationMessages skips a medium the user has no contact for: nothing is sent where there is nowhere to send it.
+  for (const message of invitationMessages(pool, user, password, invitationMediums(request))) await ctx.sender.send(ctx, message);
 }
 
 /**

@@ -193,13 +193,15 @@ function settingsFrom(input: PoolSettingsInput, fixed: Fixed): PoolSettings {
       UnusedAccountValidityDays: adminCreate?.UnusedAccountValidityDays ?? 7,
     },
     UserPoolTier: input.UserPoolTier ?? "ESSENTIALS",
+    // Cognito answers "UserPoolTags": {} for a pool without tags (describe-user-pool output in
+    // kengraf/nadialin; a 2025 DescribeUserPool answer in prowler's test fixtures).
+    UserPoolTags: input.UserPoolTags ?? {},
   };
   const optional = {
     AutoVerifiedAttributes: input.AutoVerifiedAttributes,
     SmsAuthenticationMessage: input.SmsAuthenticationMessage,
     DeviceConfiguration: input.DeviceConfiguration,
     SmsConfiguration: input.SmsConfiguration,
-    UserPoolTags: input.UserPoolTags,
     UserPoolAddOns: input.UserPoolAddOns,
     AccountRecoverySetting: input.AccountRecoverySetting,
     KeyConfiguration: input.KeyConfiguration,

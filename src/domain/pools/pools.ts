@@ -12,6 +12,7 @@ import {
   type PoolSettingsInput,
   updatedPoolSettings,
 } from "./poolSettings.js";
+import { type SchemaAttributeInput, withCustomAttributes } from "./schemaAttributes.js";
 
 export interface Pool {
   id: string;
@@ -83,6 +84,22 @@ export async function updatePool(
   if (!(await ctx.store.pools.update(toRecord(updated))))
     throw new ResourceNotFoundException(`User pool ${poolId} does not exist.`);
   return updated;
+}
+
+/**
+ * AddCustomAttributes (reference §3.3: the schema changes only this way):
+ * the new attributes are appended, and nothing is written when any entry
+ * is refused.
+ */
+export async function addCustomAttributes(
+  ctx: DomainContext,
+  poolId: string,
+  entries: readonly SchemaAttributeInput[],
+): Promise<void> {
+  const pool = await getPool(ctx, poolId);
+  const settings = { ...pool.settings, SchemaAttributes: withCustomAttributes(pool.settings.SchemaAttributes, entries) };
+  if (!(await ctx.store.pools.update(toRecord({ ...pool, modifiedAt: ctx.clock.now(), settings }))))
+    throw new ResourceNotFoundException(`User pool ${poolId} does not exist.`);
 }
 
 export async function deletePool(ctx: DomainContext, poolId: string): Promise<void> {

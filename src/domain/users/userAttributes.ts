@@ -42,8 +42,13 @@ function schemaError(name: string, problem: string): InvalidParameterException {
 const EMAIL = /^[^@\s]+@[^@\s]+$/u;
 const PHONE = /^\+[0-9]{1,15}$/;
 
-/** Checks one value against its schema entry and the format rules of email and phone_number. */
-function checkValue(attribute: SchemaAttribute, value: string): void {
+/**
+ * Checks one value against its schema entry and the format rules of email
+ * and phone_number, and returns it as stored: Boolean values are read
+ * without case ("True" is true) and kept in lower case, as Cognito stores
+ * and returns them.
+ */
+function checkValue(attribute: SchemaAttribute, value: string): string {
   const name = attribute.Name;
   if (name === "email" && !EMAIL.test(value)) throw new InvalidParameterException("Invalid email address format.");
   if (name === "phone_number" && !PHONE.test(value)) throw new InvalidParameterException("Invalid phone number format.");
@@ -54,7 +59,7 @@ function checkValue(attribute: SchemaAttribute, value: string): void {
       const max = Number(attribute.StringAttributeConstraints?.MaxLength ?? 2048);
       if (length < min) throw schemaError(name, `String must be at least ${min} characters long`);
       if (length > max) throw schemaError(name, `String must be no longer than ${max} characters`);
-      return;
+      return value;
     }
     case "Number": {
       const number = Number(value);
@@ -65,13 +70,15 @@ function checkValue(attribute: SchemaAttribute, value: string): void {
         throw schemaError(name, `Number must be greater than or equal to ${min}`);
       if (max !== undefined && max !== "" && number > Number(max))
         throw schemaError(name, `Number must be less than or equal to ${max}`);
-      return;
+      return value;
     }
-    case "Boolean":
-      if (value !== "true" && value !== "false") throw schemaError(name, "Boolean must be true or false");
-      return;
+    case "Boolean": {
+      const lower = value.toLowerCase();
+      if (lower !== "true" && lower !== "false") throw schemaError(name, "Boolean must be true or false");
+      return lower;
+    }
     case "DateTime":
-      return;
+      return value;
   }
 }
 
@@ -106,8 +113,7 @@ export function validateAttributes(
       problems.push(`${prefix}${Name}: Attribute cannot be updated.`);
       continue;
     }
-    if (Value !== "") checkValue(attribute, Value);
-    out.set(Name, Value);
+    out.set(Name, Value === "" ? "" : checkValue(attribute, Value));
   }
   if (problems.length > 0)
     throw new InvalidParameterException(`Attributes did not conform to the schema: ${problems.join("\n")}`);

@@ -408,11 +408,19 @@ describeEachStore("store contract", (s, engine) => {
   });
 
   describe("users", () => {
-    it("insertUser returns the user with a new id and version 1", async () => {
+    it("insertUser returns the user with a new id, version 1 and no MFA state", async () => {
       const { keys: _keys, ...user } = newUser(await existingPool());
       const inserted = await s().insertUser({ ...user, keys: noKeys() });
       assert.equal(typeof inserted.id, "number");
-      assert.deepEqual(inserted, { ...user, id: inserted.id, version: 1 });
+      const noMfa = {
+        enabled: [],
+        preferred: null,
+        totpSecret: null,
+        pendingTotpSecret: null,
+        totpDeviceName: null,
+        totpLastStep: null,
+      };
+      assert.deepEqual(inserted, { ...user, id: inserted.id, version: 1, mfa: noMfa });
     });
 
     it("each inserted user gets a different id", async () => {
@@ -549,6 +557,14 @@ describeEachStore("store contract", (s, engine) => {
         attributes: { email: "new@example.com", name: "Zoë 😀" },
         passwordHash: null,
         passwordExpiresAt: 1_700_000_900_000,
+        mfa: {
+          enabled: ["SMS_MFA", "SOFTWARE_TOKEN_MFA"],
+          preferred: "SOFTWARE_TOKEN_MFA",
+          totpSecret: "v1.sealed-secret",
+          pendingTotpSecret: "v1.sealed-pending",
+          totpDeviceName: "Zoë's phone 📱",
+          totpLastStep: 56_666_667,
+        },
       };
       const updated = await s().updateUser(
         changed,

@@ -5,6 +5,7 @@ import { compact } from "../kernel/compact.js";
 import type { DomainContext } from "../kernel/context.js";
 import { nameListing, readPage } from "../kernel/pageToken.js";
 import { ids } from "../kernel/runtime.js";
+import { type PoolMfaInput, withMfaConfig } from "./poolMfa.js";
 import {
   newPoolSettings,
   type PoolCreationInput,
@@ -80,6 +81,15 @@ export async function updatePool(
     modifiedAt: ctx.clock.now(),
     settings: updatedPoolSettings(pool.settings, input),
   };
+  if (!(await ctx.store.updatePool(toRecord(updated))))
+    throw new ResourceNotFoundException(`User pool ${poolId} does not exist.`);
+  return updated;
+}
+
+/** SetUserPoolMfaConfig: the pool's MFA mode and factors (poolMfa.ts). */
+export async function setPoolMfaConfig(ctx: DomainContext, poolId: string, input: PoolMfaInput): Promise<Pool> {
+  const pool = await getPool(ctx, poolId);
+  const updated: Pool = { ...pool, modifiedAt: ctx.clock.now(), settings: withMfaConfig(pool.settings, input) };
   if (!(await ctx.store.updatePool(toRecord(updated))))
     throw new ResourceNotFoundException(`User pool ${poolId} does not exist.`);
   return updated;

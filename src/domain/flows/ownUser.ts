@@ -8,10 +8,11 @@ import { clientMayRead } from "../users/userAttributes.js";
 
 /**
  * GetUser (reference §3, GetUser): the signed-in user's username, the
- * attributes the token's app client may read, and the user's MFA settings. ReadAttributes govern what an
- * access token may read, not only the ID token (reference §2.3; the API's
- * ReadAttributes documentation: "their access token authorizes them to read
- * their own attribute value for any attribute in this list"). The sub is
+ * attributes the token's app client may read, and the user's MFA settings.
+ * ReadAttributes govern what an access token may read, not only the ID
+ * token (reference §2.3; the API's ReadAttributes documentation: "their
+ * access token authorizes them to read their own attribute value for any
+ * attribute in this list"). The sub is
  * the user's identity and always comes back, as it does in every token. A
  * token whose app client has since been deleted has no client to read
  * through, and is refused as an invalid token.

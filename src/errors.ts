@@ -21,6 +21,8 @@ export class CodeMismatchException extends AwsError {}
 export class ConcurrentModificationException extends AwsError {}
 export class EnableSoftwareTokenMFAException extends AwsError {}
 export class ExpiredCodeException extends AwsError {}
+/** 400 on the wire, as AWS answered it (hashicorp/terraform-provider-aws #40734), though the model says 403. */
+export class FeatureUnavailableInTierException extends AwsError {}
 export class GroupExistsException extends AwsError {}
 export class InvalidLambdaResponseException extends AwsError {}
 export class InvalidOAuthFlowException extends AwsError {}

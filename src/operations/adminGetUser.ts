@@ -1,3 +1,4 @@
+import { mfaReport } from "../domain/mfa/userMfa.js";
 import { getPool } from "../domain/pools/pools.js";
 import { attributeList } from "../domain/users/user.js";
 import { requireUser } from "../domain/users/userLookup.js";
@@ -17,6 +18,7 @@ export const AdminGetUser = defineOperation(
       UserLastModifiedDate: epochSeconds(user.modifiedAt),
       Enabled: user.enabled,
       UserStatus: user.status,
+      ...mfaReport(user),
     };
   },
 );

@@ -7,7 +7,7 @@ export const GetUser = defineOperation(
   "GetUser",
   struct({ AccessToken: required(TokenModelType) }),
   async (ctx, { AccessToken }) => {
-    const { username, attributes } = await readOwnUser(ctx, AccessToken);
-    return { Username: username, UserAttributes: attributes };
+    const { username, attributes, mfa } = await readOwnUser(ctx, AccessToken);
+    return { Username: username, UserAttributes: attributes, ...mfa };
   },
 );

@@ -2,6 +2,7 @@ import { AddCustomAttributes } from "./addCustomAttributes.js";
 import { AdminAddUserToGroup } from "./adminAddUserToGroup.js";
 import { AdminConfirmSignUp } from "./adminConfirmSignUp.js";
 import { AdminCreateUser } from "./adminCreateUser.js";
+import { AdminDeleteSoftwareToken } from "./adminDeleteSoftwareToken.js";
 import { AdminDeleteUser } from "./adminDeleteUser.js";
 import { AdminDeleteUserAttributes } from "./adminDeleteUserAttributes.js";
 import { AdminDisableUser } from "./adminDisableUser.js";
@@ -12,9 +13,12 @@ import { AdminListGroupsForUser } from "./adminListGroupsForUser.js";
 import { AdminRemoveUserFromGroup } from "./adminRemoveUserFromGroup.js";
 import { AdminResetUserPassword } from "./adminResetUserPassword.js";
 import { AdminRespondToAuthChallenge } from "./adminRespondToAuthChallenge.js";
+import { AdminSetUserMFAPreference } from "./adminSetUserMFAPreference.js";
 import { AdminSetUserPassword } from "./adminSetUserPassword.js";
+import { AdminSetUserSettings } from "./adminSetUserSettings.js";
 import { AdminUpdateUserAttributes } from "./adminUpdateUserAttributes.js";
 import { AdminUserGlobalSignOut } from "./adminUserGlobalSignOut.js";
+import { AssociateSoftwareToken } from "./associateSoftwareToken.js";
 import { ChangePassword } from "./changePassword.js";
 import { ConfirmForgotPassword } from "./confirmForgotPassword.js";
 import { ConfirmSignUp } from "./confirmSignUp.js";
@@ -32,6 +36,7 @@ import { ForgotPassword } from "./forgotPassword.js";
 import { GetGroup } from "./getGroup.js";
 import { GetUser } from "./getUser.js";
 import { GetUserAttributeVerificationCode } from "./getUserAttributeVerificationCode.js";
+import { GetUserPoolMfaConfig } from "./getUserPoolMfaConfig.js";
 import { GlobalSignOut } from "./globalSignOut.js";
 import { InitiateAuth } from "./initiateAuth.js";
 import { ListGroups } from "./listGroups.js";
@@ -43,11 +48,15 @@ import type { Operation } from "./operation.js";
 import { ResendConfirmationCode } from "./resendConfirmationCode.js";
 import { RespondToAuthChallenge } from "./respondToAuthChallenge.js";
 import { RevokeToken } from "./revokeToken.js";
+import { SetUserMFAPreference } from "./setUserMFAPreference.js";
+import { SetUserPoolMfaConfig } from "./setUserPoolMfaConfig.js";
+import { SetUserSettings } from "./setUserSettings.js";
 import { SignUp } from "./signUp.js";
 import { UpdateGroup } from "./updateGroup.js";
 import { UpdateUserAttributes } from "./updateUserAttributes.js";
 import { UpdateUserPool } from "./updateUserPool.js";
 import { UpdateUserPoolClient } from "./updateUserPoolClient.js";
+import { VerifySoftwareToken } from "./verifySoftwareToken.js";
 import { VerifyUserAttribute } from "./verifyUserAttribute.js";
 
 /** Every operation this server implements, by name. */
@@ -103,6 +112,15 @@ export const OPERATIONS: ReadonlyMap<string, Operation> = new Map(
     GetUserAttributeVerificationCode,
     UpdateUserAttributes,
     VerifyUserAttribute,
+    AdminDeleteSoftwareToken,
+    AdminSetUserMFAPreference,
+    AdminSetUserSettings,
+    AssociateSoftwareToken,
+    GetUserPoolMfaConfig,
+    SetUserMFAPreference,
+    SetUserPoolMfaConfig,
+    SetUserSettings,
+    VerifySoftwareToken,
   ].map((op) => [op.name, op]),
 );
 

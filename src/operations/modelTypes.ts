@@ -294,6 +294,35 @@ export const IssuerConfigurationType = struct({
   Type: enumOf(["ORIGINAL", "UPDATED"]),
 });
 
+// --- multi-factor authentication ------------------------------------------------
+
+export const UserPoolMfaType = enumOf(["OFF", "ON", "OPTIONAL"]);
+export const SmsMfaConfigType = struct({
+  SmsAuthenticationMessage: SMS_TEMPLATE,
+  SmsConfiguration: SmsConfigurationType,
+});
+export const SoftwareTokenMfaConfigType = struct({ Enabled: boolean() });
+export const EmailMfaConfigType = struct({
+  Message: EMAIL_TEMPLATE,
+  Subject: string({ pattern: "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s]+" }),
+});
+export const WebAuthnConfigurationType = struct({
+  RelyingPartyId: string({ min: 1, max: 127 }),
+  UserVerification: enumOf(["required", "preferred"]),
+  FactorConfiguration: enumOf(["SINGLE_FACTOR", "MULTI_FACTOR_WITH_USER_VERIFICATION"]),
+});
+/** SMSMfaSettingsType, SoftwareTokenMfaSettingsType and EmailMfaSettingsType have this one shape. */
+export const MfaSettingsType = struct({ Enabled: boolean(), PreferredMfa: boolean() });
+/** The factor settings members of AdminSetUserMFAPreference and SetUserMFAPreference. */
+export const mfaPreferenceMembers = {
+  SMSMfaSettings: MfaSettingsType,
+  SoftwareTokenMfaSettings: MfaSettingsType,
+  EmailMfaSettings: MfaSettingsType,
+  WebAuthnMfaSettings: struct({ Enabled: boolean() }),
+} as const;
+export const MFAOptionListType = list(struct({ DeliveryMedium: DeliveryMediumType, AttributeName: AttributeNameType }));
+export const SoftwareTokenMFAUserCodeType = string({ min: 6, max: 6, pattern: "[0-9]+", sensitive: true });
+
 /** The settings members CreateUserPool and UpdateUserPool share. */
 export const poolSettingsMembers = {
   Policies: UserPoolPolicyType,
@@ -306,7 +335,7 @@ export const poolSettingsMembers = {
   VerificationMessageTemplate: VerificationMessageTemplateType,
   SmsAuthenticationMessage: SMS_TEMPLATE,
   UserAttributeUpdateSettings: UserAttributeUpdateSettingsType,
-  MfaConfiguration: enumOf(["OFF", "ON", "OPTIONAL"]),
+  MfaConfiguration: UserPoolMfaType,
   DeviceConfiguration: DeviceConfigurationType,
   EmailConfiguration: EmailConfigurationType,
   SmsConfiguration: SmsConfigurationType,

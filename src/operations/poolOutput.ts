@@ -4,7 +4,8 @@ import { epochSeconds } from "./operation.js";
 
 /** UserPoolType, as CreateUserPool and DescribeUserPool return it. */
 export function userPoolType(ctx: DomainContext, pool: Pool, estimatedNumberOfUsers: number) {
-  const { SchemaAttributes, ...settings } = pool.settings;
+  // MfaFactors is not a UserPoolType member: GetUserPoolMfaConfig shows it.
+  const { SchemaAttributes, MfaFactors: _factors, ...settings } = pool.settings;
   return {
     Id: pool.id,
     Name: pool.name,

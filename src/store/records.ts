@@ -79,14 +79,31 @@ export interface UserRecord {
   passwordExpiresAt: number | null;
   /** Optimistic-concurrency counter: every update must name the version it read. */
   version: number;
+  mfa: UserMfaRecord;
+}
+
+/** A user's multi-factor authentication state (migration 005_mfa.ts); the domain names the factors. */
+export interface UserMfaRecord {
+  /** The factors the user turned on. */
+  enabled: string[];
+  /** The one factor the user prefers, if any. */
+  preferred: string | null;
+  /** The verified TOTP authenticator's secret, sealed with the master key. */
+  totpSecret: string | null;
+  /** A TOTP secret handed out by AssociateSoftwareToken and not verified yet, sealed. */
+  pendingTotpSecret: string | null;
+  totpDeviceName: string | null;
+  /** The last 30-second time step a TOTP code was accepted for. */
+  totpLastStep: number | null;
 }
 
 /**
  * A user to insert, with its keys. Keys are derived from the attributes by
  * the domain and written with every insert and update, never read back, so
- * they cannot drift from the attributes they come from.
+ * they cannot drift from the attributes they come from. A new user has no
+ * MFA state: `mfa` may be left out.
  */
-export type NewUser = Omit<UserRecord, "id" | "version"> & { keys: UserKeys };
+export type NewUser = Omit<UserRecord, "id" | "version" | "mfa"> & { keys: UserKeys; mfa?: UserMfaRecord };
 
 /** A user as listUsers returns it, with its value in the sort column, to resume after it. */
 export type ListedUser = UserRecord & { sortValue: string };

@@ -13,6 +13,7 @@ import type {
   SignInFailuresRecord,
   SigningKeyRecord,
   UserKeys,
+  UserMfaRecord,
   UserRecord,
 } from "./records.js";
 import type { Database } from "./schema.js";
@@ -32,6 +33,12 @@ export const USER_COLUMNS = [
   "password_hash",
   "password_expires_at",
   "version",
+  "mfa_enabled",
+  "mfa_preferred",
+  "totp_secret",
+  "totp_pending_secret",
+  "totp_device_name",
+  "totp_last_step",
 ] as const;
 export type UserRow = Pick<Selectable<Database["users"]>, (typeof USER_COLUMNS)[number]>;
 
@@ -94,6 +101,34 @@ export function userFromRow(row: UserRow): UserRecord {
     passwordHash: row.password_hash,
     passwordExpiresAt: row.password_expires_at === null ? null : Number(row.password_expires_at),
     version: row.version,
+    mfa: {
+      enabled: JSON.parse(row.mfa_enabled) as string[],
+      preferred: row.mfa_preferred,
+      totpSecret: row.totp_secret,
+      pendingTotpSecret: row.totp_pending_secret,
+      totpDeviceName: row.totp_device_name,
+      totpLastStep: row.totp_last_step === null ? null : Number(row.totp_last_step),
+    },
+  };
+}
+
+const NO_MFA: UserMfaRecord = {
+  enabled: [],
+  preferred: null,
+  totpSecret: null,
+  pendingTotpSecret: null,
+  totpDeviceName: null,
+  totpLastStep: null,
+};
+
+function mfaToColumns(mfa: UserMfaRecord) {
+  return {
+    mfa_enabled: JSON.stringify(mfa.enabled),
+    mfa_preferred: mfa.preferred,
+    totp_secret: mfa.totpSecret,
+    totp_pending_secret: mfa.pendingTotpSecret,
+    totp_device_name: mfa.totpDeviceName,
+    totp_last_step: mfa.totpLastStep,
   };
 }
 
@@ -110,6 +145,7 @@ export function userToRow(user: Omit<NewUser, "keys">, keys: UserKeys) {
     attributes: JSON.stringify(user.attributes),
     password_hash: user.passwordHash,
     password_expires_at: user.passwordExpiresAt,
+    ...mfaToColumns(user.mfa ?? NO_MFA),
     ...keysToColumns(keys),
   };
 }

@@ -48,6 +48,12 @@ export interface Database {
     alias_phone_number: string | null;
     alias_preferred_username: string | null;
     version: number;
+    mfa_enabled: string;
+    mfa_preferred: string | null;
+    totp_secret: string | null;
+    totp_pending_secret: string | null;
+    totp_device_name: string | null;
+    totp_last_step: number | null;
   };
   codes: {
     id: Generated<number>;

@@ -20,6 +20,7 @@ const DOMAIN_ROOMS: Record<string, number> = {
   users: 2,
   groups: 3,
   courier: 3,
+  mfa: 3,
   tokens: 4,
   signIn: 5,
   flows: 6,

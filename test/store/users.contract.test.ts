@@ -8,11 +8,19 @@ import { ALIASES, existingRows, newUser, noKeys, unique } from "../support/store
 describeEachStore("store contract: users", (s) => {
   const { existingPool } = existingRows(s);
 
-  it("users.insert returns the user with a new id and version 1", async () => {
+  it("users.insert returns the user with a new id, version 1 and no MFA state", async () => {
     const { keys: _keys, ...user } = newUser(await existingPool());
     const inserted = await s().users.insert({ ...user, keys: noKeys() });
     assert.equal(typeof inserted.id, "number");
-    assert.deepEqual(inserted, { ...user, id: inserted.id, version: 1 });
+    const noMfa = {
+      enabled: [],
+      preferred: null,
+      totpSecret: null,
+      pendingTotpSecret: null,
+      totpDeviceName: null,
+      totpLastStep: null,
+    };
+    assert.deepEqual(inserted, { ...user, id: inserted.id, version: 1, mfa: noMfa });
   });
 
   it("each inserted user gets a different id", async () => {
@@ -149,6 +157,14 @@ describeEachStore("store contract: users", (s) => {
       attributes: { email: "new@example.com", name: "Zoë 😀" },
       passwordHash: null,
       passwordExpiresAt: 1_700_000_900_000,
+      mfa: {
+        enabled: ["SMS_MFA", "SOFTWARE_TOKEN_MFA"],
+        preferred: "SOFTWARE_TOKEN_MFA",
+        totpSecret: "v1.sealed-secret",
+        pendingTotpSecret: "v1.sealed-pending",
+        totpDeviceName: "Zoë's phone 📱",
+        totpLastStep: 56_666_667,
+      },
     };
     const updated = await s().users.update(
       changed,

@@ -1,5 +1,6 @@
 import type { CodeDeliveryDetails } from "../courier/codeDelivery.js";
 import type { DomainContext } from "../kernel/context.js";
+import { mfaReport } from "../mfa/userMfa.js";
 import type { AppClient } from "../pools/clients.js";
 import { authenticateAccessToken } from "../tokens/accessTokens.js";
 import { attributeList } from "../users/user.js";
@@ -12,21 +13,22 @@ const throughClient = (client: AppClient) =>
   ({ kind: "publicUpdate", writeAttributes: client.settings.WriteAttributes }) as const;
 
 /**
- * GetUser (reference §3, GetUser): the signed-in user's username and the
- * attributes the token's app client may read. ReadAttributes govern what an
- * access token may read, not only the ID token (reference §2.3; the API's
- * ReadAttributes documentation: "their access token authorizes them to read
- * their own attribute value for any attribute in this list"). The sub is
+ * GetUser (reference §3, GetUser): the signed-in user's username, the
+ * attributes the token's app client may read, and the user's MFA settings.
+ * ReadAttributes govern what an access token may read, not only the ID
+ * token (reference §2.3; the API's ReadAttributes documentation: "their
+ * access token authorizes them to read their own attribute value for any
+ * attribute in this list"). The sub is
  * the user's identity and always comes back, as it does in every token.
  */
 export async function readOwnUser(
   ctx: DomainContext,
   accessToken: string,
-): Promise<{ username: string; attributes: { Name: string; Value: string }[] }> {
+): Promise<{ username: string; attributes: { Name: string; Value: string }[]; mfa: ReturnType<typeof mfaReport> }> {
   const { client, user } = await authenticateAccessToken(ctx, accessToken);
   const readAttributes = client.settings.ReadAttributes;
   const readable = new Set(["sub", ...Object.keys(user.attributes).filter((name) => clientMayRead(name, readAttributes))]);
-  return { username: user.username, attributes: attributeList(user, readable) };
+  return { username: user.username, attributes: attributeList(user, readable), mfa: mfaReport(user) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { InvalidParameterException } from "../../errors.js";
 import { compact } from "../kernel/compact.js";
 import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from "./passwordPolicy.js";
+import { checkTier, factorsAfterPoolUpdate, type MfaFactors, offeredFactors, poolMfaFactors } from "./poolMfa.js";
 import { buildSchema, type SchemaAttribute, type SchemaAttributeInput } from "./schemaAttributes.js";
 
 export type VerifiableAttribute = "phone_number" | "email";
@@ -73,6 +74,8 @@ export interface PoolSettings {
   UserPoolTier: "LITE" | "ESSENTIALS" | "PLUS";
   KeyConfiguration?: Opaque;
   IssuerConfiguration?: Opaque;
+  /** Not a UserPoolType member: the factors SetUserPoolMfaConfig offers (poolMfa.ts); absent in pools stored before it. */
+  MfaFactors?: MfaFactors;
 }
 
 /** The settings members a CreateUserPool / UpdateUserPool request may carry. */
@@ -162,9 +165,11 @@ function verificationMessages(input: PoolSettingsInput) {
  * defaults: UpdateUserPool has replace semantics (reference §3.3), so an
  * update is built the same way, keeping only the members fixed at creation.
  */
-function settingsFrom(input: PoolSettingsInput, fixed: Fixed): PoolSettings {
-  if ((input.MfaConfiguration === "ON" || input.MfaConfiguration === "OPTIONAL") && input.SmsConfiguration === undefined) {
-    // Reference §3.3: SMS MFA needs an SMS configuration; TOTP is set with SetUserPoolMfaConfig.
+function settingsFrom(input: PoolSettingsInput, fixed: Fixed, currentFactors?: MfaFactors): PoolSettings {
+  const mode = input.MfaConfiguration ?? "OFF";
+  const factors = factorsAfterPoolUpdate(mode, input.SmsConfiguration !== undefined, currentFactors);
+  if (mode !== "OFF" && offeredFactors(factors).length === 0) {
+    // Reference §3.3: SMS MFA needs an SMS configuration; TOTP and email MFA are set with SetUserPoolMfaConfig.
     throw new InvalidParameterException("SMS configuration is required when MFA is ON or OPTIONAL.");
   }
   const adminCreate = input.AdminCreateUserConfig;
@@ -183,7 +188,7 @@ function settingsFrom(input: PoolSettingsInput, fixed: Fixed): PoolSettings {
       AttributesRequireVerificationBeforeUpdate:
         input.UserAttributeUpdateSettings?.AttributesRequireVerificationBeforeUpdate ?? [],
     },
-    MfaConfiguration: input.MfaConfiguration ?? "OFF",
+    MfaConfiguration: mode,
     EmailConfiguration: input.EmailConfiguration ?? {
       EmailSendingAccount: "COGNITO_DEFAULT",
     },
@@ -215,7 +220,9 @@ function settingsFrom(input: PoolSettingsInput, fixed: Fixed): PoolSettings {
       );
     }
   }
-  return { ...settings, ...compact(optional) };
+  const complete: PoolSettings = { ...settings, ...compact(optional), MfaFactors: factors };
+  checkTier(complete);
+  return complete;
 }
 
 export function newPoolSettings(input: PoolCreationInput): PoolSettings {
@@ -245,7 +252,7 @@ export function updatedPoolSettings(current: PoolSettings, input: PoolSettingsIn
     UsernameAttributes: current.UsernameAttributes,
     UsernameConfiguration: current.UsernameConfiguration,
   });
-  return settingsFrom(input, fixed);
+  return settingsFrom(input, fixed, poolMfaFactors(current));
 }
 
 /** Usernames compare case-insensitively unless the pool says otherwise; the API default is case-sensitive (reference §2.4). */

@@ -5,6 +5,7 @@ import { compact } from "../kernel/compact.js";
 import type { DomainContext } from "../kernel/context.js";
 import { nameListing, readPage } from "../kernel/pageToken.js";
 import { ids } from "../kernel/runtime.js";
+import { type PoolMfaInput, withMfaConfig } from "./poolMfa.js";
 import {
   newPoolSettings,
   type PoolCreationInput,
@@ -100,6 +101,15 @@ export async function addCustomAttributes(
   const settings = { ...pool.settings, SchemaAttributes: withCustomAttributes(pool.settings.SchemaAttributes, entries) };
   if (!(await ctx.store.pools.update(toRecord({ ...pool, modifiedAt: ctx.clock.now(), settings }))))
     throw new ResourceNotFoundException(`User pool ${poolId} does not exist.`);
+}
+
+/** SetUserPoolMfaConfig: the pool's MFA mode and factors (poolMfa.ts). */
+export async function setPoolMfaConfig(ctx: DomainContext, poolId: string, input: PoolMfaInput): Promise<Pool> {
+  const pool = await getPool(ctx, poolId);
+  const updated: Pool = { ...pool, modifiedAt: ctx.clock.now(), settings: withMfaConfig(pool.settings, input) };
+  if (!(await ctx.store.pools.update(toRecord(updated))))
+    throw new ResourceNotFoundException(`User pool ${poolId} does not exist.`);
+  return updated;
 }
 
 export async function deletePool(ctx: DomainContext, poolId: string): Promise<void> {

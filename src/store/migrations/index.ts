@@ -4,6 +4,7 @@ import { initial } from "./001_initial.js";
 import { codes } from "./002_codes.js";
 import { signIn } from "./003_sign_in.js";
 import { groups } from "./004_groups.js";
+import { mfa } from "./005_mfa.js";
 import { challengeProgress } from "./006_challenge_progress.js";
 
 /** A forward-only migration; `engine` lets a step pick types where the engines differ. */
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   "002_codes": codes,
   "003_sign_in": signIn,
   "004_groups": groups,
+  "005_mfa": mfa,
   "006_challenge_progress": challengeProgress,
 };
 

@@ -53,6 +53,8 @@ export async function seedPool(
             attributes,
             passwordHash,
             passwordExpiresAt: null,
+            srpSalt: null,
+            srpVerifier: null,
             keys: userKeys(pool.settings, attributes),
           });
           usernames.push(username);

@@ -31,6 +31,8 @@ export const USER_COLUMNS = [
   "attributes",
   "password_hash",
   "password_expires_at",
+  "srp_salt",
+  "srp_verifier",
   "version",
 ] as const;
 export type UserRow = Pick<Selectable<Database["users"]>, (typeof USER_COLUMNS)[number]>;
@@ -93,6 +95,8 @@ export function userFromRow(row: UserRow): UserRecord {
     attributes: JSON.parse(row.attributes) as Record<string, string>,
     passwordHash: row.password_hash,
     passwordExpiresAt: row.password_expires_at === null ? null : Number(row.password_expires_at),
+    srpSalt: row.srp_salt,
+    srpVerifier: row.srp_verifier,
     version: row.version,
   };
 }
@@ -110,6 +114,8 @@ export function userToRow(user: Omit<NewUser, "keys">, keys: UserKeys) {
     attributes: JSON.stringify(user.attributes),
     password_hash: user.passwordHash,
     password_expires_at: user.passwordExpiresAt,
+    srp_salt: user.srpSalt,
+    srp_verifier: user.srpVerifier,
     ...keysToColumns(keys),
   };
 }

@@ -69,6 +69,8 @@ function newUser(poolId: string, overrides: Partial<NewUser> = {}): NewUser {
     attributes: { email: "someone@example.com", locale: "zoë 😀" },
     passwordHash: "$argon2id$hash",
     passwordExpiresAt: null,
+    srpSalt: "8ce8291892390f6b53a245933faf6164",
+    srpVerifier: "v1.sealed-verifier",
     keys: noKeys(),
     ...overrides,
   };
@@ -548,6 +550,8 @@ describeEachStore("store contract", (s, engine) => {
         modifiedAt: user.modifiedAt + 1000,
         attributes: { email: "new@example.com", name: "Zoë 😀" },
         passwordHash: null,
+        srpSalt: null,
+        srpVerifier: null,
         passwordExpiresAt: 1_700_000_900_000,
       };
       const updated = await s().updateUser(

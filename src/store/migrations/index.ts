@@ -5,6 +5,7 @@ import { codes } from "./002_codes.js";
 import { signIn } from "./003_sign_in.js";
 import { groups } from "./004_groups.js";
 import { challengeProgress } from "./006_challenge_progress.js";
+import { srp } from "./007_srp.js";
 
 /** A forward-only migration; `engine` lets a step pick types where the engines differ. */
 export type EngineMigration = (db: Kysely<unknown>, engine: Engine) => Promise<void>;
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   "003_sign_in": signIn,
   "004_groups": groups,
   "006_challenge_progress": challengeProgress,
+  "007_srp": srp,
 };
 
 export function migrationProvider(engine: Engine): MigrationProvider {

@@ -27,6 +27,7 @@ import { DescribeUserPool } from "./describeUserPool.js";
 import { DescribeUserPoolClient } from "./describeUserPoolClient.js";
 import { ForgotPassword } from "./forgotPassword.js";
 import { GetGroup } from "./getGroup.js";
+import { GetTokensFromRefreshToken } from "./getTokensFromRefreshToken.js";
 import { GetUser } from "./getUser.js";
 import { GlobalSignOut } from "./globalSignOut.js";
 import { InitiateAuth } from "./initiateAuth.js";
@@ -89,6 +90,7 @@ export const OPERATIONS: ReadonlyMap<string, Operation> = new Map(
     GetUser,
     GlobalSignOut,
     InitiateAuth,
+    GetTokensFromRefreshToken,
     RespondToAuthChallenge,
     RevokeToken,
   ].map((op) => [op.name, op]),

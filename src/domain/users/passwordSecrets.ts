@@ -30,8 +30,9 @@ export interface HashedPassword {
  *
  * Salts are 16 random bytes, kept as the integer's hex (what clients parse
  * from SALT, §4.3). The verifier is sealed like every secret at rest: it is
- * not the password, but whoever reads it can test guesses at one SHA-256
- * and one exponentiation each, far cheaper than argon2id (README, "SRP").
+ * not the password, but whoever reads it can test guesses at two SHA-256
+ * and one exponentiation each, far cheaper than argon2id (README, "SRP
+ * sign-in").
  */
 export async function hashPassword(ctx: DomainContext, password: string): Promise<HashedPassword> {
   const passwordHash = await ctx.hasher.hash(password);

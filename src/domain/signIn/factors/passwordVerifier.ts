@@ -59,7 +59,7 @@ function decoyProof(ctx: DomainContext): void {
  * USER_ID_FOR_SRP), keyed with a purpose key so nobody can tell them from
  * real ones.
  */
-export function decoyIdentity(ctx: DomainContext, pool: Pool, username: string): { salt: string; userId: string } {
+function decoyIdentity(ctx: DomainContext, pool: Pool, username: string): { salt: string; userId: string } {
   const mac = createHmac("sha256", ctx.sealer.deriveKey("srp-decoy"))
     .update(`${pool.id}\u0000${foldCase(pool.settings, username)}`)
     .digest();

@@ -18,8 +18,14 @@ export interface LoadOptions {
   url: string;
   concurrency: number;
   durationMs: number;
-  /** Called for each request to send; `i` counts from 0. Requests are prepared (signed) beforehand. */
-  next(i: number): PreparedRequest;
+  /**
+   * Called for each request to send; `i` counts from 0. Requests are
+   * prepared (signed) beforehand. Undefined when there are no more: the
+   * connection stops before the time is up.
+   */
+  next(i: number): PreparedRequest | undefined;
+  /** Given each measured 200 answer's body with its request's `i` (a later load's input, e.g. SRP challenges). */
+  onAnswer?(i: number, body: Buffer): void;
   /** Requests sent before measuring starts (JIT, caches). */
   warmupRequests?: number;
 }
@@ -127,16 +133,23 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   let firstError: string | undefined;
   const latencies: number[] = [];
 
-  const send = async (connection: Connection, measure: boolean) => {
-    const bytes = wireBytes(options.next(counter++), target.host);
+  /** Sends the next request and waits for its answer; false when there was none to send. */
+  const send = async (connection: Connection, measure: boolean): Promise<boolean> => {
+    const i = counter++;
+    const request = options.next(i);
+    if (request === undefined) return false;
+    const bytes = wireBytes(request, target.host);
     const started = performance.now();
     const answer = await connection.send(bytes);
     const elapsed = performance.now() - started;
     if (answer.status !== 200) {
       errors++;
       firstError ??= `${answer.status} ${answer.body.toString("utf8").slice(0, 200)}`;
+    } else if (measure) {
+      options.onAnswer?.(i, answer.body);
     }
     if (measure) latencies.push(elapsed);
+    return true;
   };
 
   const warmup = options.warmupRequests ?? 500;
@@ -149,7 +162,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const deadline = started + options.durationMs;
   await Promise.all(
     connections.map(async (connection) => {
-      while (performance.now() < deadline) await send(connection, true);
+      while (performance.now() < deadline && (await send(connection, true)));
     }),
   );
   const seconds = (performance.now() - started) / 1000;

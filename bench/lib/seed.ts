@@ -1,3 +1,5 @@
+import type { DomainContext } from "../../src/domain/kernel/context.js";
+import { srpPoolName, verifierFor } from "../../src/domain/kernel/srp.js";
 import { createPool } from "../../src/domain/pools/pools.js";
 import { userKeys } from "../../src/domain/users/userKeys.js";
 import { createLogger } from "../../src/server/logger.js";
@@ -10,6 +12,13 @@ export interface SeededPool {
 
 export const SEED_PASSWORD = "Bench-Passw0rd!";
 
+/** What hashPassword's secretsFor stores for SEED_PASSWORD, without its argon2id hash. */
+function srpSecrets(domain: DomainContext, poolId: string, username: string) {
+  const salt = BigInt(`0x${domain.random.bytes(16).toString("hex")}`);
+  const verifier = verifierFor(srpPoolName(poolId), username, SEED_PASSWORD, salt);
+  return { srpSalt: salt.toString(16), srpVerifier: domain.sealer.seal(verifier.toString(16)) };
+}
+
 function benchUsername(i: number): string {
   return `user${String(i).padStart(7, "0")}`;
 }
@@ -18,11 +27,13 @@ function benchUsername(i: number): string {
  * Creates a pool with `count` confirmed users straight through the domain
  * and store (no HTTP, one password hash shared by all), so read benchmarks
  * start from a realistic table in seconds rather than hashing for minutes.
+ * With `srp`, each user also gets an SRP salt and sealed verifier of
+ * SEED_PASSWORD (one exponentiation each, about a millisecond).
  */
 export async function seedPool(
   data: string,
   count: number,
-  options: { passwordHash?: "standard" | "fast" } = {},
+  options: { passwordHash?: "standard" | "fast"; srp?: boolean } = {},
 ): Promise<SeededPool> {
   const domain = await openDomain({ data, logger: createLogger("warn"), passwordHash: options.passwordHash ?? "standard" });
   try {
@@ -53,6 +64,7 @@ export async function seedPool(
             attributes,
             passwordHash,
             passwordExpiresAt: null,
+            ...(options.srp === true ? srpSecrets(domain, pool.id, username) : { srpSalt: null, srpVerifier: null }),
             keys: userKeys(pool.settings, attributes),
           });
           usernames.push(username);

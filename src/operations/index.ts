@@ -34,6 +34,7 @@ import { DescribeUserPool } from "./describeUserPool.js";
 import { DescribeUserPoolClient } from "./describeUserPoolClient.js";
 import { ForgotPassword } from "./forgotPassword.js";
 import { GetGroup } from "./getGroup.js";
+import { GetTokensFromRefreshToken } from "./getTokensFromRefreshToken.js";
 import { GetUser } from "./getUser.js";
 import { GetUserAttributeVerificationCode } from "./getUserAttributeVerificationCode.js";
 import { GetUserPoolMfaConfig } from "./getUserPoolMfaConfig.js";
@@ -105,6 +106,7 @@ export const OPERATIONS: ReadonlyMap<string, Operation> = new Map(
     GetUser,
     GlobalSignOut,
     InitiateAuth,
+    GetTokensFromRefreshToken,
     RespondToAuthChallenge,
     RevokeToken,
     DeleteUser,

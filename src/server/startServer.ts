@@ -98,6 +98,7 @@ export async function openDomain(options: StartServerOptions & { logger: Logger 
       sealer: new Sealer(master.key, random),
       hasher: new PasswordHasher(hashing === "fast" ? FAST_HASH : STANDARD_HASH),
       sender: outboxSender,
+      log: options.logger,
       region: options.region ?? env.USERPOOL_REGION ?? "us-east-1",
       accountId: options.accountId ?? "000000000000",
       // Until the server listens and knows its own URL (startServer sets it then).

@@ -77,6 +77,9 @@ export interface UserRecord {
   passwordHash: string | null;
   /** When the temporary password stops working (FORCE_CHANGE_PASSWORD), epoch ms. */
   passwordExpiresAt: number | null;
+  /** The SRP salt (hex) and verifier (sealed) of the password, or null while the user has none (reference §4.3). */
+  srpSalt: string | null;
+  srpVerifier: string | null;
   /** Optimistic-concurrency counter: every update must name the version it read. */
   version: number;
   mfa: UserMfaRecord;

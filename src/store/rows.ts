@@ -32,6 +32,8 @@ export const USER_COLUMNS = [
   "attributes",
   "password_hash",
   "password_expires_at",
+  "srp_salt",
+  "srp_verifier",
   "version",
   "mfa_enabled",
   "mfa_preferred",
@@ -100,6 +102,8 @@ export function userFromRow(row: UserRow): UserRecord {
     attributes: JSON.parse(row.attributes) as Record<string, string>,
     passwordHash: row.password_hash,
     passwordExpiresAt: row.password_expires_at === null ? null : Number(row.password_expires_at),
+    srpSalt: row.srp_salt,
+    srpVerifier: row.srp_verifier,
     version: row.version,
     mfa: {
       enabled: JSON.parse(row.mfa_enabled) as string[],
@@ -146,6 +150,8 @@ export function userToRow(user: Omit<NewUser, "keys">, keys: UserKeys) {
     password_hash: user.passwordHash,
     password_expires_at: user.passwordExpiresAt,
     ...mfaToColumns(user.mfa ?? NO_MFA),
+    srp_salt: user.srpSalt,
+    srp_verifier: user.srpVerifier,
     ...keysToColumns(keys),
   };
 }

@@ -38,6 +38,8 @@ export interface Database {
     attributes: string;
     password_hash: string | null;
     password_expires_at: number | null;
+    srp_salt: string | null;
+    srp_verifier: string | null;
     email: string | null;
     phone_number: string | null;
     name: string | null;

@@ -89,7 +89,8 @@ describeEachEngine("AdminInitiateAuth with the password flows", (t) => {
           AuthParameters: { USERNAME: "x", SRP_A: "1" },
         }),
       ),
-      "UnsupportedOperationException",
+      "InvalidParameterException",
+      "USER_SRP_AUTH flow not enabled for this client",
     );
   });
 

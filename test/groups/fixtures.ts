@@ -57,6 +57,8 @@ export async function seedUsers(t: TestServer, poolId: string, usernames: readon
         attributes,
         passwordHash: null,
         passwordExpiresAt: null,
+        srpSalt: null,
+        srpVerifier: null,
         keys: userKeys(pool.settings, attributes),
       });
     }

@@ -37,6 +37,8 @@ describe("the SQLite group cache", () => {
       attributes: {},
       passwordHash: null,
       passwordExpiresAt: null,
+      srpSalt: null,
+      srpVerifier: null,
       keys: noKeys(),
     });
     userId = user.id;

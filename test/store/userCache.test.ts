@@ -21,6 +21,8 @@ function newUser(username: string): NewUser {
     attributes: { email: `${username}@example.com` },
     passwordHash: null,
     passwordExpiresAt: null,
+    srpSalt: null,
+    srpVerifier: null,
     keys: noKeys(),
   };
 }

@@ -156,6 +156,8 @@ describeEachStore("store contract: users", (s) => {
       modifiedAt: user.modifiedAt + 1000,
       attributes: { email: "new@example.com", name: "Zoë 😀" },
       passwordHash: null,
+      srpSalt: null,
+      srpVerifier: null,
       passwordExpiresAt: 1_700_000_900_000,
       mfa: {
         enabled: ["SMS_MFA", "SOFTWARE_TOKEN_MFA"],

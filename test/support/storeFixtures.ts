@@ -76,6 +76,8 @@ export function newUser(poolId: string, overrides: Partial<NewUser> = {}): NewUs
     attributes: { email: "someone@example.com", locale: "zoë 😀" },
     passwordHash: "$argon2id$hash",
     passwordExpiresAt: null,
+    srpSalt: "8ce8291892390f6b53a245933faf6164",
+    srpVerifier: "v1.sealed-verifier",
     keys: noKeys(),
     ...overrides,
   };

@@ -6,6 +6,7 @@ import type { DeliveryMedium } from "../kernel/messageSender.js";
 import { checkPassword, generateTemporaryPassword, temporaryPasswordExpiresAt } from "../pools/passwordPolicy.js";
 import { getPool, type Pool } from "../pools/pools.js";
 import { draftNewUser, insertNewUser } from "../users/newUser.js";
+import { hashPassword } from "../users/passwordSecrets.js";
 import { saveUser } from "../users/saveUser.js";
 import type { User } from "../users/user.js";
 import type { AttributeInput } from "../users/userAttributes.js";
@@ -70,12 +71,12 @@ async function temporaryPassword(ctx: DomainContext, pool: Pool, given: string |
   const policy = pool.settings.Policies.PasswordPolicy;
   const password = given ?? generateTemporaryPassword(ctx.random, policy);
   if (given !== undefined) checkPassword(password, policy, "adminCreateUser");
-  return { password, passwordHash: await ctx.hasher.hash(password) };
+  return { password, hashed: await hashPassword(ctx, password) };
 }
 
 /** MessageAction RESEND: a new temporary password for a user who has not signed in yet (reference §3.1). */
 async function resendInvitation(ctx: DomainContext, pool: Pool, request: AdminCreateUserRequest): Promise<User> {
-  const { password, passwordHash } = await temporaryPassword(ctx, pool, request.temporaryPassword);
+  const { password, hashed } = await temporaryPassword(ctx, pool, request.temporaryPassword);
   return atomically(ctx, async (tx) => {
     const user = await requireUser(tx, pool, request.username);
     if (user.status !== "FORCE_CHANGE_PASSWORD") {
@@ -83,7 +84,7 @@ async function resendInvitation(ctx: DomainContext, pool: Pool, request: AdminCr
     }
     checkDeliveryMediums(user.attributes, request);
     const passwordExpiresAt = temporaryPasswordExpiresAt(pool.settings.Policies.PasswordPolicy, ctx.clock.now());
-    const updated = await saveUser(tx, pool, user, { passwordHash, passwordExpiresAt });
+    const updated = await saveUser(tx, pool, user, { ...hashed.secretsFor(pool, user.username), passwordExpiresAt });
     await sendInvitations(tx, pool, updated, password, request);
     return updated;
   });
@@ -95,12 +96,12 @@ export async function adminCreateUser(ctx: DomainContext, poolId: string, reques
 
   const draft = draftNewUser(ctx, pool, request.username, request.attributes, { kind: "adminCreate" });
   checkDeliveryMediums(draft.attributes, request);
-  const { password, passwordHash } = await temporaryPassword(ctx, pool, request.temporaryPassword);
+  const { password, hashed } = await temporaryPassword(ctx, pool, request.temporaryPassword);
   return insertNewUser(
     ctx,
     pool,
     draft,
-    { status: "FORCE_CHANGE_PASSWORD", passwordHash },
+    { status: "FORCE_CHANGE_PASSWORD", password: hashed },
     { forceAliasCreation: request.forceAliasCreation, usernameExists: "User account already exists" },
     async (tx, user) => {
       await sendInvitations(tx, pool, user, password, request);

@@ -2,6 +2,7 @@ import { optimistically } from "../kernel/atomically.js";
 import type { DomainContext } from "../kernel/context.js";
 import { checkPassword, temporaryPasswordExpiresAt } from "../pools/passwordPolicy.js";
 import { getPool } from "../pools/pools.js";
+import { hashPassword } from "../users/passwordSecrets.js";
 import { saveUser } from "../users/saveUser.js";
 import { requireUser } from "../users/userLookup.js";
 
@@ -34,18 +35,19 @@ export async function adminSetUserPassword(
   const pool = await getPool(ctx, poolId);
   const policy = pool.settings.Policies.PasswordPolicy;
   checkPassword(request.password, policy, "change");
-  const passwordHash = await ctx.hasher.hash(request.password);
+  const hashed = await hashPassword(ctx, request.password);
   await optimistically(async () => {
     const user = await requireUser(ctx, pool, request.username);
+    const secrets = hashed.secretsFor(pool, user.username);
     await saveUser(
       ctx,
       pool,
       user,
       request.permanent
-        ? { status: "CONFIRMED", passwordHash, passwordExpiresAt: null }
+        ? { status: "CONFIRMED", ...secrets, passwordExpiresAt: null }
         : {
             status: "FORCE_CHANGE_PASSWORD",
-            passwordHash,
+            ...secrets,
             passwordExpiresAt: temporaryPasswordExpiresAt(policy, ctx.clock.now()),
           },
     );

@@ -1,7 +1,9 @@
+import { NotAuthorizedException } from "../../errors.js";
 import type { DomainContext } from "../kernel/context.js";
 import { checkPassword } from "../pools/passwordPolicy.js";
 import { authenticateAccessToken } from "../tokens/accessTokens.js";
-import { verifyPasswordWithLockout } from "../users/lockout.js";
+import { checkWithLockout, INCORRECT_PASSWORD, passwordMatches } from "../users/lockout.js";
+import { hashPassword } from "../users/passwordSecrets.js";
 import { saveUser } from "../users/saveUser.js";
 
 /**
@@ -18,8 +20,10 @@ export async function changePassword(
   proposed: string,
 ): Promise<void> {
   const { pool, user } = await authenticateAccessToken(ctx, accessToken);
-  await verifyPasswordWithLockout(ctx, user, previous);
+  if (!(await checkWithLockout(ctx, user, passwordMatches(ctx, user, previous)))) {
+    throw new NotAuthorizedException(INCORRECT_PASSWORD);
+  }
   checkPassword(proposed, pool.settings.Policies.PasswordPolicy, "change");
-  const passwordHash = await ctx.hasher.hash(proposed);
-  await saveUser(ctx, pool, user, { passwordHash });
+  const hashed = await hashPassword(ctx, proposed);
+  await saveUser(ctx, pool, user, hashed.secretsFor(pool, user.username));
 }

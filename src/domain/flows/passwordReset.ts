@@ -16,6 +16,7 @@ import { getClientById } from "../pools/clients.js";
 import { checkPassword } from "../pools/passwordPolicy.js";
 import { getPool, type Pool } from "../pools/pools.js";
 import { checkSecretHash } from "../pools/secretHash.js";
+import { hashPassword, NO_PASSWORD } from "../users/passwordSecrets.js";
 import { saveUser } from "../users/saveUser.js";
 import type { User } from "../users/user.js";
 import { findSelfServiceUser, requireUser, userDisabled } from "../users/userLookup.js";
@@ -99,7 +100,7 @@ export async function adminResetUserPassword(ctx: DomainContext, poolId: string,
     const reset =
       user.status === "RESET_REQUIRED" && user.passwordHash === null
         ? user
-        : await saveUser(tx, pool, user, { status: "RESET_REQUIRED", passwordHash: null, passwordExpiresAt: null });
+        : await saveUser(tx, pool, user, { status: "RESET_REQUIRED", ...NO_PASSWORD, passwordExpiresAt: null });
     await sendResetCode(tx, pool, reset, medium);
   });
 }
@@ -180,12 +181,12 @@ export async function confirmForgotPassword(ctx: DomainContext, request: Confirm
   checkSecretHash(client, [request.username], request.secretHash);
   const pool = await getPool(ctx, client.poolId);
   checkPassword(request.password, pool.settings.Policies.PasswordPolicy, "change");
-  const passwordHash = await ctx.hasher.hash(request.password);
+  const hashed = await hashPassword(ctx, request.password);
   await atomicallyRedeeming(ctx, async (tx) => {
     const user = await findSelfServiceUser(tx, pool, client, request.username);
     if (user === undefined) throw new CodeMismatchException("Invalid verification code provided, please try again.");
     checkCompletable(user);
     await redeemCode(tx, user, "FORGOT_PASSWORD", request.code);
-    await saveUser(tx, pool, user, { status: "CONFIRMED", passwordHash, passwordExpiresAt: null });
+    await saveUser(tx, pool, user, { status: "CONFIRMED", ...hashed.secretsFor(pool, user.username), passwordExpiresAt: null });
   });
 }

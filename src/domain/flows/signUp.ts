@@ -9,6 +9,7 @@ import { checkPassword } from "../pools/passwordPolicy.js";
 import { getPool, type Pool } from "../pools/pools.js";
 import { checkSecretHash } from "../pools/secretHash.js";
 import { draftNewUser, insertNewUser } from "../users/newUser.js";
+import { hashPassword } from "../users/passwordSecrets.js";
 import type { User } from "../users/user.js";
 import { type AttributeInput, checkRequiredAttributes } from "../users/userAttributes.js";
 
@@ -76,12 +77,12 @@ export async function signUp(ctx: DomainContext, request: SignUpRequest): Promis
   });
   checkRequiredAttributes(pool.settings, draft.attributes);
   checkPassword(request.password, pool.settings.Policies.PasswordPolicy, "signUp");
-  const passwordHash = await ctx.hasher.hash(request.password);
+  const password = await hashPassword(ctx, request.password);
   return insertNewUser(
     ctx,
     pool,
     draft,
-    { status: "UNCONFIRMED", passwordHash },
+    { status: "UNCONFIRMED", password },
     // Reference §2.7: UsernameExistsException in both PreventUserExistenceErrors modes.
     { forceAliasCreation: false, usernameExists: "User already exists" },
     async (tx, user) =>

@@ -128,6 +128,8 @@ describe("groupClaims", () => {
       attributes,
       passwordHash: null,
       passwordExpiresAt: null,
+      srpSalt: null,
+      srpVerifier: null,
       keys: userKeys(pool.settings, attributes),
     });
     const user = userFromRecord(record);

@@ -4,6 +4,11 @@ import type { PasswordHasher } from "./passwordHasher.js";
 import type { Clock, Random } from "./runtime.js";
 import type { Sealer } from "./sealer.js";
 
+/** Where the domain tells the operator of an event worth knowing; never secrets, passwords or codes. */
+export interface EventLog {
+  info(fields: Record<string, string | number>, message: string): void;
+}
+
 /** Everything the domain needs from outside, passed in so tests can replace any of it. */
 export interface DomainContext {
   store: Store;
@@ -12,6 +17,8 @@ export interface DomainContext {
   sealer: Sealer;
   hasher: PasswordHasher;
   sender: MessageSender;
+  /** The server's logger. */
+  log: EventLog;
   /** The AWS region this server answers as (pool ids and ARNs carry it). */
   region: string;
   /** The 12-digit account id in ARNs. */

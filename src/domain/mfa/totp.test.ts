@@ -43,6 +43,8 @@ describe("acceptSoftwareTokenCode", () => {
       modifiedAt: 0,
       attributes: {},
       passwordHash: null,
+      srpSalt: null,
+      srpVerifier: null,
       passwordExpiresAt: null,
       keys: userKeys(pool.settings, {}),
     });

@@ -3,20 +3,26 @@ import type { InitiateAuthRequest } from "./authFlows.js";
 import { createSignInEngine, type RespondRequest } from "./engine.js";
 import type { AuthOutcome } from "./factor.js";
 import { newPasswordRequired } from "./factors/newPasswordRequired.js";
+import { passwordVerifier } from "./factors/passwordVerifier.js";
 import { passwordFlow } from "./passwordFlow.js";
 import { refreshFlow } from "./refreshFlow.js";
+import { srpFlow } from "./srpFlow.js";
 
 /** The flows this server has built (reference §4.1); the others answer UnsupportedOperationException. */
 export const BUILT_IN_FLOWS = {
   ADMIN_USER_PASSWORD_AUTH: passwordFlow,
   ADMIN_NO_SRP_AUTH: passwordFlow,
   USER_PASSWORD_AUTH: passwordFlow,
+  USER_SRP_AUTH: srpFlow,
   REFRESH_TOKEN_AUTH: refreshFlow,
   REFRESH_TOKEN: refreshFlow,
 } as const;
 
-/** The challenges after the first factor, in the order of reference §4.2. */
-export const BUILT_IN_FACTORS = [newPasswordRequired] as const;
+/**
+ * The challenges, in the order of reference §4.2: PASSWORD_VERIFIER, a
+ * first factor that only its flow asks, then those after the first factor.
+ */
+export const BUILT_IN_FACTORS = [passwordVerifier, newPasswordRequired] as const;
 
 const engine = createSignInEngine({ flows: BUILT_IN_FLOWS, factors: BUILT_IN_FACTORS });
 

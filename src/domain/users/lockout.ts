@@ -75,26 +75,35 @@ async function recordFailure(ctx: DomainContext, user: User): Promise<void> {
   });
 }
 
+/** A check of what the caller proved it knows (a password, an SRP proof): true when right. */
+export type SecretCheck = () => Promise<boolean>;
+
+/** The check of a password given in the clear against the user's argon2id hash; a missing one is wrong. */
+export function passwordMatches(ctx: DomainContext, user: User, password: string | undefined): SecretCheck {
+  return async () => user.passwordHash !== null && password !== undefined && ctx.hasher.verify(user.passwordHash, password);
+}
+
 /**
- * Checks a user's password under the lockout: refused while the user is
- * locked; a wrong (or missing) password is counted and answered
- * INCORRECT_PASSWORD; a right one starts the count afresh. `beforePassword`
- * runs after the lock check and may refuse first (the status checks of
- * reference §4.2, steps 5–6).
+ * Runs `check` under the lockout: refused while the user is locked; a
+ * failed check is counted (and answers false); a passed one starts the
+ * count afresh. `beforeCheck` runs after the lock check and may refuse
+ * first (the status checks of reference §4.2, steps 5–6). Password and SRP
+ * sign-ins and ChangePassword count toward the same lock (§2.6).
  */
-export function verifyPasswordWithLockout(
+export function checkWithLockout(
   ctx: DomainContext,
   user: User,
-  password: string | undefined,
-  beforePassword?: () => Promise<void>,
-): Promise<void> {
+  check: SecretCheck,
+  beforeCheck?: () => Promise<void>,
+): Promise<boolean> {
   return oneAtATime(ctx, user.id, async () => {
     const failures = await checkLockout(ctx, user);
-    await beforePassword?.();
-    if (user.passwordHash === null || password === undefined || !(await ctx.hasher.verify(user.passwordHash, password))) {
+    await beforeCheck?.();
+    if (!(await check())) {
       await recordFailure(ctx, user);
-      throw new NotAuthorizedException(INCORRECT_PASSWORD);
+      return false;
     }
     if (failures !== undefined) await ctx.store.signInFailures.clear(user.id);
+    return true;
   });
 }

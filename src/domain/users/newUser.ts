@@ -6,6 +6,7 @@ import { temporaryPasswordExpiresAt } from "../pools/passwordPolicy.js";
 import type { Pool } from "../pools/pools.js";
 import { aliasClash } from "./aliasErrors.js";
 import { claimAliases } from "./aliases.js";
+import type { HashedPassword } from "./passwordSecrets.js";
 import { type User, type UserStatus, userFromRecord } from "./user.js";
 import {
   type AttributeInput,
@@ -91,7 +92,7 @@ export interface NewUserState {
   /** FORCE_CHANGE_PASSWORD makes the password a temporary one, which expires (temporaryPasswordExpiresAt). */
   status: UserStatus;
   /** Hashed before calling: the slow part never runs inside the transaction. */
-  passwordHash: string;
+  password: HashedPassword;
 }
 
 export interface NewUserOptions {
@@ -131,7 +132,7 @@ export async function insertNewUser<T>(
           createdAt: now,
           modifiedAt: now,
           attributes: draft.attributes,
-          passwordHash: state.passwordHash,
+          ...state.password.secretsFor(pool, draft.username),
           passwordExpiresAt:
             state.status === "FORCE_CHANGE_PASSWORD"
               ? temporaryPasswordExpiresAt(pool.settings.Policies.PasswordPolicy, now)

@@ -5,7 +5,9 @@ import { type User, userFromRecord } from "./user.js";
 import { userKeys } from "./userKeys.js";
 
 /** What saveUser may change on a user. */
-export type UserChanges = Partial<Pick<User, "attributes" | "status" | "enabled" | "passwordHash" | "passwordExpiresAt" | "mfa">>;
+export type UserChanges = Partial<
+  Pick<User, "attributes" | "status" | "enabled" | "passwordHash" | "srpSalt" | "srpVerifier" | "passwordExpiresAt" | "mfa">
+>;
 
 /**
  * Writes changes to a user read earlier: keys recomputed from the

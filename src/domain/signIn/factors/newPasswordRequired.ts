@@ -1,5 +1,6 @@
 import { InvalidParameterException, NotAuthorizedException } from "../../../errors.js";
 import { checkPassword } from "../../pools/passwordPolicy.js";
+import { hashPassword } from "../../users/passwordSecrets.js";
 import { saveUser } from "../../users/saveUser.js";
 import { applyAttributes, missingRequired, validateAttributes } from "../../users/userAttributes.js";
 import { foldAttributes } from "../../users/userKeys.js";
@@ -44,7 +45,7 @@ export const newPasswordRequired: Factor = {
   async verify(ctx, { pool, client }, responses) {
     const password = requiredParameter(responses, "NEW_PASSWORD");
     checkPassword(password, pool.settings.Policies.PasswordPolicy, "change");
-    const passwordHash = await ctx.hasher.hash(password);
+    const hashed = await hashPassword(ctx, password);
     const given = Object.entries(responses)
       .filter(([name]) => name.startsWith(ATTRIBUTE_PREFIX))
       .map(([name, Value]) => ({ Name: name.slice(ATTRIBUTE_PREFIX.length), Value }));
@@ -67,7 +68,8 @@ export const newPasswordRequired: Factor = {
         const attributes = foldAttributes(pool.settings, applyAttributes(user.attributes, written));
         const [missing] = missingRequired(pool.settings, (name) => !attributes[name]);
         if (missing !== undefined) throw new InvalidParameterException(`Invalid attributes given, ${missing} is missing`);
-        return saveUser(tx, pool, user, { status: "CONFIRMED", passwordHash, passwordExpiresAt: null, attributes });
+        const secrets = hashed.secretsFor(pool, user.username);
+        return saveUser(tx, pool, user, { status: "CONFIRMED", ...secrets, passwordExpiresAt: null, attributes });
       },
     };
   },

@@ -48,6 +48,8 @@ interface StringRules {
   max?: number;
   /** The model's regular expression, as written in the model (Java syntax). */
   pattern?: string;
+  /** The same language as `pattern`, written so that matching takes linear time (linearPatterns.ts); matched instead. */
+  linearPattern?: string;
   sensitive?: boolean;
 }
 
@@ -72,19 +74,35 @@ export function modelPattern(pattern: string): RegExp {
   return re;
 }
 
+/** Length in code points, as the model's Java implementation counts, without copying the string. */
+function codePoints(value: string): number {
+  let surrogatePairs = 0;
+  for (let i = 0; i < value.length; i++) {
+    const unit = value.charCodeAt(i);
+    const next = value.charCodeAt(i + 1);
+    if (unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      surrogatePairs++;
+      i++;
+    }
+  }
+  return value.length - surrogatePairs;
+}
+
 export function string(rules: StringRules = {}): Shape<string> {
-  const re = rules.pattern === undefined ? undefined : modelPattern(rules.pattern);
+  const matchWith = rules.linearPattern ?? rules.pattern;
+  const re = matchWith === undefined ? undefined : modelPattern(matchWith);
   return {
     parse(value, path, issues) {
       if (typeof value !== "string") throw typeError(path, "a string");
       const label = () => valueLabel(value, path, rules.sensitive);
-      // Length is counted in code points, as the model's Java implementation does.
-      const length = value.length === 0 ? 0 : [...value].length;
+      const length = codePoints(value);
       if (rules.min !== undefined && length < rules.min) {
         issues.add(`${label()} failed to satisfy constraint: Member must have length greater than or equal to ${rules.min}`);
       }
+      // A value over the maximum is refused without matching: the length bounds what matching costs.
       if (rules.max !== undefined && length > rules.max) {
         issues.add(`${label()} failed to satisfy constraint: Member must have length less than or equal to ${rules.max}`);
+        return value;
       }
       if (re !== undefined && rules.pattern !== undefined && !re.test(value)) {
         issues.add(`${label()} failed to satisfy constraint: Member must satisfy regular expression pattern: ${rules.pattern}`);

@@ -6,7 +6,7 @@ import { InvalidParameterException, SerializationException } from "../errors.js"
  * Parsing distinguishes the two failures AWS JSON services report:
  * - a JSON value of the wrong type → SerializationException (thrown at once);
  * - a value that breaks a model constraint (required, length, pattern, enum,
- *   range) → collected, then one InvalidParameterException in AWS's
+ *   range) or holds U+0000 → collected, then one InvalidParameterException in AWS's
  *   "N validation errors detected: …" form (reference §1.5). Values of
  *   `sensitive` members are never echoed.
  */
@@ -74,6 +74,8 @@ export function modelPattern(pattern: string): RegExp {
   return re;
 }
 
+const NO_NUL = "Member must not contain U+0000";
+
 /** Length in code points, as the model's Java implementation counts, without copying the string. */
 function codePoints(value: string): number {
   let surrogatePairs = 0;
@@ -102,6 +104,12 @@ export function string(rules: StringRules = {}): Shape<string> {
       // A value over the maximum is refused without matching: the length bounds what matching costs.
       if (rules.max !== undefined && length > rules.max) {
         issues.add(`${label()} failed to satisfy constraint: Member must have length less than or equal to ${rules.max}`);
+        return value;
+      }
+      // U+0000 has no use in any member, and PostgreSQL cannot store or compare it in text: refused
+      // here, the same on every engine, instead of failing in the store.
+      if (value.includes("\u0000")) {
+        issues.add(`${label()} failed to satisfy constraint: ${NO_NUL}`);
         return value;
       }
       if (re !== undefined && rules.pattern !== undefined && !re.test(value)) {
@@ -192,6 +200,10 @@ export function map<V>(valueShape: Shape<V>): Shape<Record<string, V>> {
       const out: Record<string, V> = {};
       for (const [key, element] of Object.entries(value)) {
         if (issues.full) break;
+        if (key.includes("\u0000")) {
+          issues.add(`Value at '${path}' failed to satisfy constraint: Map keys must satisfy constraint: [${NO_NUL}]`);
+          continue;
+        }
         out[key] = valueShape.parse(element, `${path}.${key}`, issues);
       }
       return out;

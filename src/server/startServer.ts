@@ -11,6 +11,7 @@ import { outboxRoute } from "../protocol/outboxRoute.js";
 import { SigV4Verifier } from "../protocol/sigv4.js";
 import { describeLocation, openStore, parseDataLocation } from "../store/open.js";
 import type { Store } from "../store/store.js";
+import { warnIfDataDirectoryIsOpen } from "./dataDirectory.js";
 import { DEFAULT_HTTP_LIMITS } from "./httpLimits.js";
 import { HttpServer } from "./httpServer.js";
 import { createLogger } from "./logger.js";
@@ -93,6 +94,7 @@ function configuredCredentials(options: StartServerOptions, env: NodeJS.ProcessE
 export async function openDomain(options: StartServerOptions & { logger: Logger }): Promise<DomainContext> {
   const env = options.env ?? process.env;
   const location = parseDataLocation(options.data ?? "./.userpool");
+  warnIfDataDirectoryIsOpen(location, options.logger);
   const store = await openStore(location);
   try {
     const master = await resolveMasterKey(location, store, env);

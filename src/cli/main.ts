@@ -17,6 +17,12 @@ function port(value: string): number {
   return n;
 }
 
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("expected a whole number of at least 1");
+  return n;
+}
+
 const dataOption = () =>
   new Option("--data <location>", "a directory (SQLite inside), :memory:, or a postgres:// URL").default(DEFAULT_DATA);
 
@@ -55,6 +61,8 @@ program
       .choices(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
       .default(process.env.USERPOOL_LOG_LEVEL ?? "info"),
   )
+  .option("--max-connections <n>", "open connections in all (default 900)", positiveInteger)
+  .option("--max-connections-per-address <n>", "open connections from one client address (default 256)", positiveInteger)
   .action(
     async (opts: {
       host: string;
@@ -64,6 +72,8 @@ program
       publicUrl?: string;
       passwordHash: "standard" | "fast";
       logLevel: "info";
+      maxConnections?: number;
+      maxConnectionsPerAddress?: number;
     }) => {
       const server = await startServer(
         compact({
@@ -74,6 +84,8 @@ program
           publicUrl: opts.publicUrl,
           passwordHash: opts.passwordHash,
           logLevel: opts.logLevel,
+          maxConnections: opts.maxConnections,
+          maxConnectionsPerAddress: opts.maxConnectionsPerAddress,
         }),
       );
       if (server.credentialsGenerated && server.credentials !== undefined) {

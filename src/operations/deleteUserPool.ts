@@ -1,4 +1,5 @@
 import { deletePool } from "../domain/pools/pools.js";
+import { forgetSigningKeys } from "../domain/tokens/signingKeys.js";
 import { UserPoolIdType } from "./modelTypes.js";
 import { defineOperation } from "./operation.js";
 import { required, struct } from "./shape.js";
@@ -8,6 +9,7 @@ export const DeleteUserPool = defineOperation(
   struct({ UserPoolId: required(UserPoolIdType) }),
   async (ctx, { UserPoolId }) => {
     await deletePool(ctx, UserPoolId);
+    forgetSigningKeys(ctx, UserPoolId);
     return {};
   },
 );

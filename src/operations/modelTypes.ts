@@ -3,6 +3,7 @@
  * with their constraints, shared by the operations' request shapes. Each
  * operation file composes its request from these; constraints live here once.
  */
+import { EMAIL_ADDRESS, EMAIL_MESSAGE, EMAIL_MESSAGE_BY_LINK } from "./linearPatterns.js";
 import { boolean, enumOf, integer, list, map, required, string, struct } from "./shape.js";
 
 const ARN = "arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?";
@@ -55,7 +56,7 @@ export const PaginationKeyType = string({ min: 1, pattern: "[\\S]+" });
 export const PaginationKey = string({ min: 1, max: 131072, pattern: "[\\S]+" });
 export const QueryLimitType = integer({ min: 0, max: 60 });
 export const PoolQueryLimitType = integer({ min: 1, max: 60 });
-export const StringType = string();
+export const StringType = string({ max: 131072 });
 export const ClientMetadataType = map(StringType);
 
 export const AttributeNameType = string({
@@ -113,7 +114,7 @@ export const ChallengeNameType = enumOf([
   "PASSWORD_SRP",
 ]);
 /** AuthParameters and ChallengeResponses: string maps holding passwords and tokens, never echoed. */
-export const SensitiveMapType = map(string({ sensitive: true }));
+export const SensitiveMapType = map(string({ max: 131072, sensitive: true }));
 
 export const AnalyticsMetadataType = struct({
   AnalyticsEndpointId: StringType,
@@ -133,11 +134,7 @@ export const ContextDataType = struct({
 // --- user pool settings -------------------------------------------------------
 
 const SMS_TEMPLATE = string({ min: 6, max: 140, pattern: ".*\\{####\\}.*" });
-const EMAIL_TEMPLATE = string({
-  min: 6,
-  max: 20000,
-  pattern: "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{####\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*",
-});
+const EMAIL_TEMPLATE = string({ min: 6, max: 20000, ...EMAIL_MESSAGE });
 const EMAIL_SUBJECT = string({
   min: 1,
   max: 140,
@@ -192,12 +189,7 @@ export const VerificationMessageTemplateType = struct({
   SmsMessage: SMS_TEMPLATE,
   EmailMessage: EMAIL_TEMPLATE,
   EmailSubject: EMAIL_SUBJECT,
-  EmailMessageByLink: string({
-    min: 6,
-    max: 20000,
-    pattern:
-      "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{##[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*##\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*",
-  }),
+  EmailMessageByLink: string({ min: 6, max: 20000, ...EMAIL_MESSAGE_BY_LINK }),
   EmailSubjectByLink: EMAIL_SUBJECT,
   DefaultEmailOption: enumOf(["CONFIRM_WITH_LINK", "CONFIRM_WITH_CODE"]),
 });
@@ -258,9 +250,8 @@ export const DeviceConfigurationType = struct({
 
 export const EmailConfigurationType = struct({
   SourceArn: ArnType,
-  ReplyToEmailAddress: string({
-    pattern: "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+@[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+",
-  }),
+  // EmailAddressType: the model sets no maximum length.
+  ReplyToEmailAddress: string(EMAIL_ADDRESS),
   EmailSendingAccount: enumOf(["COGNITO_DEFAULT", "DEVELOPER"]),
   From: StringType,
   ConfigurationSet: string({ min: 1, max: 64, pattern: "^[a-zA-Z0-9_-]+$" }),

@@ -6,12 +6,12 @@ import { InvalidParameterException, SerializationException } from "../errors.js"
  * Parsing distinguishes the two failures AWS JSON services report:
  * - a JSON value of the wrong type → SerializationException (thrown at once);
  * - a value that breaks a model constraint (required, length, pattern, enum,
- *   range) → collected, then one InvalidParameterException in AWS's
+ *   range) or holds U+0000 → collected, then one InvalidParameterException in AWS's
  *   "N validation errors detected: …" form (reference §1.5). Values of
  *   `sensitive` members are never echoed.
  */
 export interface Shape<T> {
-  parse(value: unknown, path: string, issues: string[]): T;
+  parse(value: unknown, path: string, issues: Issues): T;
   /**
    * What a missing required member is read as. Cognito's front end reads a
    * missing integer as 0 and reports the range it breaks ("Value '0' at
@@ -22,11 +22,34 @@ export interface Shape<T> {
 
 export type Infer<S> = S extends Shape<infer T> ? T : never;
 
+/**
+ * AWS's "N validation errors detected" messages list only some violations.
+ * This server stops looking after MAX_ISSUES: a 1 MiB body can hold hundreds
+ * of thousands, and finding and describing them all once cost seconds and a
+ * 36 MB answer. A request with more is answered as one with MAX_ISSUES.
+ */
+const MAX_ISSUES = 10;
+
+/** The violations found in a request so far; the shapes stop walking once it is `full`. */
+export class Issues {
+  readonly found: string[] = [];
+
+  add(message: string): void {
+    if (!this.full) this.found.push(message);
+  }
+
+  get full(): boolean {
+    return this.found.length >= MAX_ISSUES;
+  }
+}
+
 interface StringRules {
   min?: number;
   max?: number;
   /** The model's regular expression, as written in the model (Java syntax). */
   pattern?: string;
+  /** The same language as `pattern`, written so that matching takes linear time (linearPatterns.ts); matched instead. */
+  linearPattern?: string;
   sensitive?: boolean;
 }
 
@@ -51,22 +74,46 @@ export function modelPattern(pattern: string): RegExp {
   return re;
 }
 
+const NO_NUL = "Member must not contain U+0000";
+
+/** Length in code points, as the model's Java implementation counts, without copying the string. */
+function codePoints(value: string): number {
+  let surrogatePairs = 0;
+  for (let i = 0; i < value.length; i++) {
+    const unit = value.charCodeAt(i);
+    const next = value.charCodeAt(i + 1);
+    if (unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      surrogatePairs++;
+      i++;
+    }
+  }
+  return value.length - surrogatePairs;
+}
+
 export function string(rules: StringRules = {}): Shape<string> {
-  const re = rules.pattern === undefined ? undefined : modelPattern(rules.pattern);
+  const matchWith = rules.linearPattern ?? rules.pattern;
+  const re = matchWith === undefined ? undefined : modelPattern(matchWith);
   return {
     parse(value, path, issues) {
       if (typeof value !== "string") throw typeError(path, "a string");
-      const label = valueLabel(value, path, rules.sensitive);
-      // Length is counted in code points, as the model's Java implementation does.
-      const length = value.length === 0 ? 0 : [...value].length;
+      const label = () => valueLabel(value, path, rules.sensitive);
+      const length = codePoints(value);
       if (rules.min !== undefined && length < rules.min) {
-        issues.push(`${label} failed to satisfy constraint: Member must have length greater than or equal to ${rules.min}`);
+        issues.add(`${label()} failed to satisfy constraint: Member must have length greater than or equal to ${rules.min}`);
       }
+      // A value over the maximum is refused without matching: the length bounds what matching costs.
       if (rules.max !== undefined && length > rules.max) {
-        issues.push(`${label} failed to satisfy constraint: Member must have length less than or equal to ${rules.max}`);
+        issues.add(`${label()} failed to satisfy constraint: Member must have length less than or equal to ${rules.max}`);
+        return value;
+      }
+      // U+0000 has no use in any member, and PostgreSQL cannot store or compare it in text: refused
+      // here, the same on every engine, instead of failing in the store.
+      if (value.includes("\u0000")) {
+        issues.add(`${label()} failed to satisfy constraint: ${NO_NUL}`);
+        return value;
       }
       if (re !== undefined && rules.pattern !== undefined && !re.test(value)) {
-        issues.push(`${label} failed to satisfy constraint: Member must satisfy regular expression pattern: ${rules.pattern}`);
+        issues.add(`${label()} failed to satisfy constraint: Member must satisfy regular expression pattern: ${rules.pattern}`);
       }
       return value;
     },
@@ -79,7 +126,7 @@ export function enumOf<const V extends string>(values: readonly V[]): Shape<V> {
     parse(value, path, issues) {
       if (typeof value !== "string") throw typeError(path, "a string");
       if (!allowed.has(value)) {
-        issues.push(
+        issues.add(
           `Value '${value}' at '${path}' failed to satisfy constraint: Member must satisfy enum value set: [${values.join(", ")}]`,
         );
       }
@@ -94,12 +141,12 @@ export function integer(rules: { min?: number; max?: number } = {}): Shape<numbe
     parse(value, path, issues) {
       if (typeof value !== "number" || !Number.isInteger(value)) throw typeError(path, "an integer");
       if (rules.min !== undefined && value < rules.min) {
-        issues.push(
+        issues.add(
           `Value '${value}' at '${path}' failed to satisfy constraint: Member must have value greater than or equal to ${rules.min}`,
         );
       }
       if (rules.max !== undefined && value > rules.max) {
-        issues.push(
+        issues.add(
           `Value '${value}' at '${path}' failed to satisfy constraint: Member must have value less than or equal to ${rules.max}`,
         );
       }
@@ -122,23 +169,26 @@ export function list<T>(item: Shape<T>, rules: { min?: number; max?: number } = 
     parse(value, path, issues) {
       if (!Array.isArray(value)) throw typeError(path, "a list");
       if (rules.min !== undefined && value.length < rules.min) {
-        issues.push(
+        issues.add(
           `Value at '${path}' failed to satisfy constraint: Member must have length greater than or equal to ${rules.min}`,
         );
       }
       if (rules.max !== undefined && value.length > rules.max) {
-        issues.push(
-          `Value at '${path}' failed to satisfy constraint: Member must have length less than or equal to ${rules.max}`,
-        );
+        issues.add(`Value at '${path}' failed to satisfy constraint: Member must have length less than or equal to ${rules.max}`);
+        // The request is refused already; its members, however many, are not looked at.
+        return value as T[];
       }
-      return value.map((element, i) => {
+      const out: T[] = [];
+      for (let i = 0; i < value.length && !issues.full; i++) {
+        const element: unknown = value[i];
         const elementPath = `${path}.${i + 1}.member`;
         if (element === null || element === undefined) {
-          issues.push(`Value null at '${elementPath}' failed to satisfy constraint: Member must not be null`);
-          return element as T;
+          issues.add(`Value null at '${elementPath}' failed to satisfy constraint: Member must not be null`);
+          continue;
         }
-        return item.parse(element, elementPath, issues);
-      });
+        out.push(item.parse(element, elementPath, issues));
+      }
+      return out;
     },
   };
 }
@@ -149,6 +199,11 @@ export function map<V>(valueShape: Shape<V>): Shape<Record<string, V>> {
       if (!isPlainObject(value)) throw typeError(path, "a map");
       const out: Record<string, V> = {};
       for (const [key, element] of Object.entries(value)) {
+        if (issues.full) break;
+        if (key.includes("\u0000")) {
+          issues.add(`Value at '${path}' failed to satisfy constraint: Map keys must satisfy constraint: [${NO_NUL}]`);
+          continue;
+        }
         out[key] = valueShape.parse(element, `${path}.${key}`, issues);
       }
       return out;
@@ -199,13 +254,14 @@ export function struct<F extends Fields>(fields: F): Shape<StructOf<F>> {
       if (!isPlainObject(value)) throw typeError(path === "" ? "request body" : path, "a structure");
       const out: Record<string, unknown> = {};
       for (const [name, field] of entries) {
+        if (issues.full) break;
         const raw = value[name];
         const childPath = memberPath(path, name);
         // JSON null is treated as absent, as the AWS SDKs never send it.
         if (raw === undefined || raw === null) {
           if (!field.required) continue;
           if (field.shape.whenMissing === undefined) {
-            issues.push(`Value null at '${childPath}' failed to satisfy constraint: Member must not be null`);
+            issues.add(`Value null at '${childPath}' failed to satisfy constraint: Member must not be null`);
             continue;
           }
           out[name] = field.shape.parse(field.shape.whenMissing, childPath, issues);
@@ -220,11 +276,12 @@ export function struct<F extends Fields>(fields: F): Shape<StructOf<F>> {
 
 /** Parses a request body against its shape, throwing the AWS error a client mistake deserves. */
 export function parseInput<T>(shape: Shape<T>, body: unknown): T {
-  const issues: string[] = [];
+  const issues = new Issues();
   const value = shape.parse(body, "", issues);
-  if (issues.length > 0) {
-    const count = issues.length === 1 ? "1 validation error detected" : `${issues.length} validation errors detected`;
-    throw new InvalidParameterException(`${count}: ${issues.join("; ")}`);
+  const { found } = issues;
+  if (found.length > 0) {
+    const count = found.length === 1 ? "1 validation error detected" : `${found.length} validation errors detected`;
+    throw new InvalidParameterException(`${count}: ${found.join("; ")}`);
   }
   return value;
 }

@@ -16,6 +16,13 @@ function optionalInteger(query: URLSearchParams, name: string): number | undefin
   return Number(raw);
 }
 
+/** A text parameter; U+0000 is refused as in API requests (PostgreSQL cannot compare text holding it). */
+function optionalText(query: URLSearchParams, name: string): string | undefined {
+  const value = query.get(name) ?? undefined;
+  if (value?.includes("\u0000")) throw new InvalidParameterException(`${name} must not contain U+0000.`);
+  return value;
+}
+
 /**
  * GET /admin/outbox?pool=&to=&after=&limit= — the messages the server sent,
  * oldest first, for developers without a mail server. Admin-only: the same
@@ -32,7 +39,7 @@ export function outboxRoute(domain: DomainContext, verifier: SigV4Verifier): Get
       const afterId = optionalInteger(query, "after");
       const messages = await listOutbox(
         domain,
-        compact({ limit, poolId: query.get("pool") ?? undefined, to: query.get("to") ?? undefined, afterId }),
+        compact({ limit, poolId: optionalText(query, "pool"), to: optionalText(query, "to"), afterId }),
       );
       return jsonResponse(200, {
         messages: messages.map((m) => ({ ...m, createdAt: new Date(m.createdAt).toISOString() })),

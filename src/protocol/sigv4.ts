@@ -75,6 +75,45 @@ function parseAuthorization(header: string): Authorization {
   return { accessKeyId, date, region, service, signedHeaders: signedHeaders.split(";"), signature };
 }
 
+/**
+ * x-amz-* headers a request may carry unsigned, because their values change
+ * nothing here and real senders leave them unsigned: CloudFront adds
+ * X-Amz-Cf-Id to every request it forwards, after the client signed; awscurl
+ * sends X-Amz-Content-Sha256 unsigned, and this server hashes the body it
+ * received instead of reading that header.
+ */
+const MAY_BE_UNSIGNED = new Set(["x-amz-cf-id", "x-amz-content-sha256"]);
+
+/** "x-amz-target" → "X-Amz-Target", as AWS names headers in its messages. */
+function headerTitle(name: string): string {
+  return name.replace(/(^|-)([a-z])/g, (_, dash: string, letter: string) => dash + letter.toUpperCase());
+}
+
+/**
+ * SigV4 requires `host` and every `x-amz-*` header the request carries to be
+ * signed (AWS IAM User Guide, "Create a signed AWS API request"), and so
+ * must `content-type`, which says how the body is read. Without this, a
+ * captured signature for one operation would serve for any other: the
+ * operation is named by X-Amz-Target. The AWS SDKs sign every header but
+ * user-agent, expect, transfer-encoding and x-amzn-trace-id (and botocore's
+ * amz-sdk-*); `curl --aws-sigv4` signs host, x-amz-date and every header
+ * given with -H (not the form Content-Type it adds when none is given, which
+ * is not Cognito's). AWS answers InvalidSignatureException, worded as below
+ * (e.g. aws/aws-sdk-php#2469 for host).
+ */
+function requireSignedHeaders(headers: ReadonlyMap<string, readonly string[]>, signedHeaders: readonly string[]): void {
+  const signed = new Set(signedHeaders);
+  if (!signed.has("host")) {
+    throw new InvalidSignatureException("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
+  }
+  for (const name of headers.keys()) {
+    const mustSign = name === "content-type" || (name.startsWith("x-amz-") && !MAY_BE_UNSIGNED.has(name));
+    if (mustSign && !signed.has(name)) {
+      throw new InvalidSignatureException(`'${headerTitle(name)}' must be a 'SignedHeader' in the AWS Authorization.`);
+    }
+  }
+}
+
 /** "20260101T120000Z" → epoch ms, or NaN. */
 function parseAmzDate(value: string): number {
   const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
@@ -144,7 +183,6 @@ export class SigV4Verifier {
     const auth = parseAuthorization(header);
 
     const amzDate = request.headers.get("x-amz-date")?.[0];
-    const dateHeader = amzDate === undefined ? "x-amz-date" : "x-amz-date";
     if (amzDate === undefined) {
       throw new IncompleteSignatureException(
         "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.",
@@ -152,11 +190,7 @@ export class SigV4Verifier {
     }
     const signedAt = parseAmzDate(amzDate);
     if (Number.isNaN(signedAt)) throw new IncompleteSignatureException(`X-Amz-Date '${amzDate}' is not an ISO 8601 basic date.`);
-    for (const required of ["host", dateHeader]) {
-      if (!auth.signedHeaders.includes(required)) {
-        throw new IncompleteSignatureException(`Signed headers must include '${required}'.`);
-      }
-    }
+    requireSignedHeaders(request.headers, auth.signedHeaders);
     if (auth.date !== amzDate.slice(0, 8)) {
       throw new InvalidSignatureException(
         `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${auth.date}' != '${amzDate.slice(0, 8)}'`,

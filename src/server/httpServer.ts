@@ -5,6 +5,7 @@ import { AwsError, RequestEntityTooLargeException } from "../errors.js";
 import type { GetRequest, GetRoute } from "../protocol/getRoute.js";
 import type { ApiHandler } from "../protocol/handler.js";
 import { errorResponse, type ProtocolResponse } from "../protocol/wire.js";
+import { capConnectionsPerAddress, type HttpLimits } from "./httpLimits.js";
 
 /** Reference §1.1 for browsers: the headers SDKs send and the ones they read back. */
 const CORS_HEADERS = {
@@ -25,6 +26,7 @@ export interface HttpServerOptions {
   api: ApiHandler;
   routes: readonly GetRoute[];
   logger: Logger;
+  limits: HttpLimits;
 }
 
 function headerMap(req: IncomingMessage): Map<string, string[]> {
@@ -103,7 +105,15 @@ export class HttpServer {
   private closing = false;
 
   constructor(private readonly options: HttpServerOptions) {
-    this.server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
+    const { limits } = options;
+    const serverOptions = {
+      keepAliveTimeout: 65_000,
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      // Node looks for clients over these timeouts every 30 s by default; answers them within a second.
+      connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs),
+    };
+    this.server = createServer(serverOptions, (req, res) => {
       this.inFlight++;
       this.route(req, res)
         .catch((error: unknown) => {
@@ -116,6 +126,8 @@ export class HttpServer {
           if (this.inFlight === 0) this.drained?.();
         });
     });
+    this.server.maxConnections = limits.maxConnections;
+    capConnectionsPerAddress(this.server, limits.maxConnectionsPerAddress);
   }
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -11,6 +11,8 @@ import { outboxRoute } from "../protocol/outboxRoute.js";
 import { SigV4Verifier } from "../protocol/sigv4.js";
 import { describeLocation, openStore, parseDataLocation } from "../store/open.js";
 import type { Store } from "../store/store.js";
+import { warnIfDataDirectoryIsOpen } from "./dataDirectory.js";
+import { DEFAULT_HTTP_LIMITS } from "./httpLimits.js";
 import { HttpServer } from "./httpServer.js";
 import { createLogger } from "./logger.js";
 import { resolveMasterKey } from "./masterKey.js";
@@ -46,6 +48,18 @@ export interface StartServerOptions {
    */
   publicUrl?: string;
   env?: NodeJS.ProcessEnv;
+  /** Milliseconds a client has to send a request's headers. Default 10,000. */
+  headersTimeoutMs?: number;
+  /** Milliseconds a client has to send a whole request. Default 30,000. */
+  requestTimeoutMs?: number;
+  /** Open connections in all; more are closed at once. Default 900. */
+  maxConnections?: number;
+  /**
+   * Open connections from one remote address; more are closed at once.
+   * Default 256. Behind a reverse proxy every connection comes from the
+   * proxy: raise this to maxConnections and let the proxy limit clients.
+   */
+  maxConnectionsPerAddress?: number;
 }
 
 export interface RunningServer {
@@ -80,6 +94,7 @@ function configuredCredentials(options: StartServerOptions, env: NodeJS.ProcessE
 export async function openDomain(options: StartServerOptions & { logger: Logger }): Promise<DomainContext> {
   const env = options.env ?? process.env;
   const location = parseDataLocation(options.data ?? "./.userpool");
+  warnIfDataDirectoryIsOpen(location, options.logger);
   const store = await openStore(location);
   try {
     const master = await resolveMasterKey(location, store, env);
@@ -144,6 +159,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     api: new ApiHandler({ operations: OPERATIONS, verifier, domain }),
     routes: [healthRoute(domain), wellKnownRoute(domain), outboxRoute(domain, verifier)],
     logger,
+    limits: {
+      headersTimeoutMs: options.headersTimeoutMs ?? DEFAULT_HTTP_LIMITS.headersTimeoutMs,
+      requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_HTTP_LIMITS.requestTimeoutMs,
+      maxConnections: options.maxConnections ?? DEFAULT_HTTP_LIMITS.maxConnections,
+      maxConnectionsPerAddress: options.maxConnectionsPerAddress ?? DEFAULT_HTTP_LIMITS.maxConnectionsPerAddress,
+    },
   });
   let address: { host: string; port: number };
   try {

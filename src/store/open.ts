@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { closeSync, mkdirSync, openSync } from "node:fs";
 import { join, resolve } from "node:path";
 import SqliteDatabase from "better-sqlite3";
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
@@ -133,6 +133,9 @@ export async function openStore(location: DataLocation): Promise<Store> {
     let filename = ":memory:";
     if (location.kind === "directory") {
       mkdirSync(location.directory, { recursive: true, mode: 0o700 });
+      // Made 0600 before SQLite opens it: SQLite would make it with the umask (often 0644), and it
+      // gives the -wal and -shm files the database file's mode.
+      closeSync(openSync(location.file, "a", 0o600));
       filename = location.file;
     }
     const sqlite = sqliteDialect(filename);

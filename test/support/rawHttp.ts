@@ -59,6 +59,15 @@ export function jsonHeaders(operation: string): Record<string, string> {
 
 /** Signs a GET of one of the server's admin routes (e.g. the outbox) for service cognito-idp. */
 export async function signedGet(url: string, pathAndQuery: string, credentials = TEST_CREDENTIALS): Promise<Response> {
+  return fetch(new URL(pathAndQuery, url), { headers: await signedGetHeaders(url, pathAndQuery, credentials) });
+}
+
+/** The headers of such a GET, signed as curl --aws-sigv4 signs it: host and x-amz-date. */
+export async function signedGetHeaders(
+  url: string,
+  pathAndQuery: string,
+  credentials = TEST_CREDENTIALS,
+): Promise<Record<string, string>> {
   const target = new URL(pathAndQuery, url);
   const signer = new SignatureV4({ credentials, region: REGION, service: "cognito-idp", sha256: NodeSha256 });
   const query: Record<string, string> = {};
@@ -72,15 +81,29 @@ export async function signedGet(url: string, pathAndQuery: string, credentials =
     query,
     headers: { host: target.host },
   });
-  return fetch(target, { headers: signed.headers as Record<string, string> });
+  return signed.headers as Record<string, string>;
 }
 
-/** Signs a Cognito call the way the AWS SDK does, returning the headers to send. */
+export interface SigningOptions {
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  region?: string;
+  signingDate?: Date;
+  /** Headers to send besides the JSON 1.1 ones (names in lower case). */
+  extraHeaders?: Record<string, string>;
+  /**
+   * Sign only these headers (and x-amz-date, x-amz-security-token), as clients
+   * that sign fewer than the AWS SDK do; no x-amz-content-sha256 is added then.
+   * By default every header is signed, with x-amz-content-sha256, as the SDK does.
+   */
+  signOnly?: readonly string[];
+}
+
+/** Signs a Cognito call the way the AWS SDK does (or as `signOnly` says), returning the headers to send. */
 export async function signedHeaders(
   url: string,
   operation: string,
   body: string,
-  options: { credentials?: { accessKeyId: string; secretAccessKey: string }; region?: string; signingDate?: Date } = {},
+  options: SigningOptions = {},
 ): Promise<Record<string, string>> {
   const endpoint = new URL(url);
   const signer = new SignatureV4({
@@ -88,7 +111,17 @@ export async function signedHeaders(
     region: options.region ?? REGION,
     service: "cognito-idp",
     sha256: NodeSha256,
+    applyChecksum: options.signOnly === undefined,
   });
+  const headers: Record<string, string> = {
+    ...jsonHeaders(operation),
+    host: endpoint.host,
+    ...(options.signOnly === undefined ? { "x-amz-content-sha256": createHash("sha256").update(body).digest("hex") } : {}),
+    ...options.extraHeaders,
+  };
+  const signOnly = options.signOnly;
+  const unsignableHeaders =
+    signOnly === undefined ? undefined : new Set(Object.keys(headers).filter((name) => !signOnly.includes(name)));
   const signed = await signer.sign(
     {
       method: "POST",
@@ -96,14 +129,13 @@ export async function signedHeaders(
       hostname: endpoint.hostname,
       port: Number(endpoint.port),
       path: "/",
-      headers: {
-        ...jsonHeaders(operation),
-        host: endpoint.host,
-        "x-amz-content-sha256": createHash("sha256").update(body).digest("hex"),
-      },
+      headers,
       body,
     },
-    options.signingDate === undefined ? {} : { signingDate: options.signingDate },
+    {
+      ...(options.signingDate === undefined ? {} : { signingDate: options.signingDate }),
+      ...(unsignableHeaders === undefined ? {} : { unsignableHeaders }),
+    },
   );
   return signed.headers as Record<string, string>;
 }

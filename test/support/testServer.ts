@@ -24,10 +24,10 @@ export function sdkClient(url: string, credentials = TEST_CREDENTIALS): CognitoI
   return new CognitoIdentityProviderClient({ endpoint: url, region: REGION, credentials, maxAttempts: 1 });
 }
 
-/** A real server on a free port over a fresh store of the given engine. */
+/** A real server on a free port over a fresh store of the given engine, or over `options.data` when given. */
 export async function startTestServer(engine: Engine, options: StartServerOptions = {}): Promise<TestServer> {
   let database: TestDatabase | undefined;
-  if (engine === "postgres") database = await createTestDatabase();
+  if (engine === "postgres" && options.data === undefined) database = await createTestDatabase();
   const clock = new ManualClock(Date.now());
   const server = await startServer({
     port: 0,

@@ -20,6 +20,13 @@ const RETIRED_KEY_TRUSTED_MS = 24 * 60 * 60 * 1000;
 /** How long this process trusts its copy of a pool's keys; a rotation elsewhere is seen within it. */
 const KEY_CACHE_MS = 5000;
 
+/**
+ * Pools whose keys this process keeps (about 19 KB each), least recently used
+ * dropped first: as many as a store holds pools, so a live pool is dropped
+ * only for pools deleted by another process.
+ */
+export const MAX_CACHED_POOLS = 1000;
+
 interface PoolKeys {
   records: SigningKeyRecord[];
   signing: Record<KeyUse, SigningKey> | undefined;
@@ -103,14 +110,24 @@ function load(ctx: DomainContext, records: SigningKeyRecord[], previous: PoolKey
   };
 }
 
+/** Keeps `entry` as the most recently used, dropping the least recently used pool over MAX_CACHED_POOLS. */
+function remember(pools: StoreKeys["pools"], poolId: string, entry: { keys: Promise<PoolKeys>; until: number }): void {
+  pools.delete(poolId);
+  pools.set(poolId, entry);
+  if (pools.size > MAX_CACHED_POOLS) pools.delete(pools.keys().next().value as string);
+}
+
 /** The pool's keys as stored, re-read once KEY_CACHE_MS have passed, one read at a time. Makes none. */
 function storedKeys(ctx: DomainContext, poolId: string): Promise<PoolKeys> {
   const { pools } = storeKeys(ctx);
   const cached = pools.get(poolId);
-  if (cached !== undefined && cached.until > performance.now()) return cached.keys;
+  if (cached !== undefined && cached.until > performance.now()) {
+    remember(pools, poolId, cached);
+    return cached.keys;
+  }
   const previous = cached?.keys.catch(() => undefined);
   const keys = Promise.all([ctx.store.signingKeys.list(poolId), previous]).then(([records, prior]) => load(ctx, records, prior));
-  pools.set(poolId, { keys, until: performance.now() + KEY_CACHE_MS });
+  remember(pools, poolId, { keys, until: performance.now() + KEY_CACHE_MS });
   // A failed read is not kept: the next request reads again.
   keys.catch(() => {
     if (pools.get(poolId)?.keys === keys) pools.delete(poolId);
@@ -201,5 +218,15 @@ export async function rotateSigningKeys(
     await store.signingKeys.retireActive(poolId, retiredAt);
     await insertKeys({ ...ctx, store }, records);
   });
+  forgetSigningKeys(ctx, poolId);
+}
+
+/** Drops this process's copy of a pool's keys: the pool was deleted, or its keys rotated. */
+export function forgetSigningKeys(ctx: DomainContext, poolId: string): void {
   storeKeys(ctx).pools.delete(poolId);
+}
+
+/** How many pools' keys this process holds for the store; for tests of the bound. */
+export function cachedSigningKeyPools(ctx: DomainContext): number {
+  return storeKeys(ctx).pools.size;
 }

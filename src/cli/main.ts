@@ -51,6 +51,14 @@ program
       .default("standard"),
   )
   .addOption(
+    new Option(
+      "--outbox-codes <mode>",
+      "whether the outbox keeps codes and temporary passwords as sent (plain, for development) or masked",
+    )
+      .choices(["plain", "masked"])
+      .default("masked"),
+  )
+  .addOption(
     new Option("--log-level <level>", "log level (logs go to stderr)")
       .choices(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
       .default(process.env.USERPOOL_LOG_LEVEL ?? "info"),
@@ -63,6 +71,7 @@ program
       region?: string;
       publicUrl?: string;
       passwordHash: "standard" | "fast";
+      outboxCodes: "plain" | "masked";
       logLevel: "info";
     }) => {
       const server = await startServer(
@@ -73,6 +82,7 @@ program
           region: opts.region,
           publicUrl: opts.publicUrl,
           passwordHash: opts.passwordHash,
+          outboxCodes: opts.outboxCodes,
           logLevel: opts.logLevel,
         }),
       );

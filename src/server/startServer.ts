@@ -1,6 +1,6 @@
 import type { LevelWithSilent, Logger } from "pino";
 import { adminKeySecret, createAdminKey, listAdminKeys } from "../domain/access/adminKeys.js";
-import { outboxSender } from "../domain/courier/messages.js";
+import { type OutboxCodes, outboxSender } from "../domain/courier/messages.js";
 import type { DomainContext } from "../domain/kernel/context.js";
 import { FAST_HASH, PasswordHasher, STANDARD_HASH } from "../domain/kernel/passwordHasher.js";
 import { type Clock, cryptoRandom, type Random, systemClock } from "../domain/kernel/runtime.js";
@@ -46,6 +46,11 @@ export interface StartServerOptions {
    */
   publicUrl?: string;
   env?: NodeJS.ProcessEnv;
+  /**
+   * Whether the outbox keeps codes and temporary passwords as sent ("plain",
+   * for development and tests that read them there) or masked. Default masked.
+   */
+  outboxCodes?: OutboxCodes;
 }
 
 export interface RunningServer {
@@ -90,6 +95,11 @@ export async function openDomain(options: StartServerOptions & { logger: Logger 
         "PASSWORD HASHING IS IN FAST MODE (--password-hash fast): hashes are cheap to crack. For test suites only; never use it with real users.",
       );
     }
+    if (options.outboxCodes === "plain") {
+      options.logger.warn(
+        "THE OUTBOX KEEPS CODES AND TEMPORARY PASSWORDS IN PLAIN TEXT (--outbox-codes plain): anyone who can read the store can use them. For development only.",
+      );
+    }
     options.logger.info({ store: describeLocation(location), masterKey: master.source }, "store open");
     return {
       store,
@@ -97,7 +107,7 @@ export async function openDomain(options: StartServerOptions & { logger: Logger 
       random,
       sealer: new Sealer(master.key, random),
       hasher: new PasswordHasher(hashing === "fast" ? FAST_HASH : STANDARD_HASH),
-      sender: outboxSender,
+      sender: outboxSender(options.outboxCodes ?? "masked"),
       region: options.region ?? env.USERPOOL_REGION ?? "us-east-1",
       accountId: options.accountId ?? "000000000000",
       // Until the server listens and knows its own URL (startServer sets it then).

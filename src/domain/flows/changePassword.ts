@@ -3,13 +3,15 @@ import { checkPassword } from "../pools/passwordPolicy.js";
 import { authenticateAccessToken } from "../tokens/accessTokens.js";
 import { verifyPasswordWithLockout } from "../users/lockout.js";
 import { saveUser } from "../users/saveUser.js";
+import { spendUserQuota } from "../users/userQuotas.js";
 
 /**
  * ChangePassword (reference §3.4): the signed-in user replaces their
  * password. A wrong previous password is "Incorrect username or password."
  * and counts toward the lockout like a failed sign-in; the new one must meet
  * the policy. The status stays CONFIRMED; other sessions stay signed in
- * (whether Cognito revokes them is UNVERIFIED, reference §12.16).
+ * (whether Cognito revokes them is UNVERIFIED, reference §12.16). A user
+ * gets 5 calls an hour (reference §3.4, §8; users/userQuotas.ts).
  */
 export async function changePassword(
   ctx: DomainContext,
@@ -18,6 +20,7 @@ export async function changePassword(
   proposed: string,
 ): Promise<void> {
   const { pool, user } = await authenticateAccessToken(ctx, accessToken);
+  await spendUserQuota(ctx, user, "ChangePassword");
   await verifyPasswordWithLockout(ctx, user, previous);
   checkPassword(proposed, pool.settings.Policies.PasswordPolicy, "change");
   const passwordHash = await ctx.hasher.hash(proposed);

@@ -59,7 +59,9 @@ export const passwordFlow: SignInFlow = async (ctx, { pool, client, parameters }
     throw new NotAuthorizedException(INCORRECT_PASSWORD);
   }
   await verifyPasswordWithLockout(ctx, user, password, async () => {
-    if (!user.enabled) throw userDisabled();
+    // Hiding, a disabled user's wrong password is any wrong password; only the right one is told
+    // "User is disabled." (what Cognito answers there is UNVERIFIED; README, Security model).
+    if (!user.enabled && !hiding) throw userDisabled();
     // Status before the password: a wrong password still says "not confirmed" (reference §2.1, observed).
     if (user.status === "UNCONFIRMED") throw new UserNotConfirmedException("User is not confirmed.");
     if (user.status === "RESET_REQUIRED") {
@@ -68,6 +70,7 @@ export const passwordFlow: SignInFlow = async (ctx, { pool, client, parameters }
       throw new NotAuthorizedException(INCORRECT_PASSWORD);
     }
   });
+  if (!user.enabled) throw userDisabled();
   if (user.status === "FORCE_CHANGE_PASSWORD") {
     if (user.passwordExpiresAt !== null && user.passwordExpiresAt <= ctx.clock.now()) {
       // Research notes §5: the words Cognito uses once TemporaryPasswordValidityDays have passed.

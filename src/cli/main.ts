@@ -59,6 +59,14 @@ program
       .default("masked"),
   )
   .addOption(
+    new Option(
+      "--request-quotas <mode>",
+      "cognito refuses requests beyond Cognito's default request rates per category, counted in this process",
+    )
+      .choices(["off", "cognito"])
+      .default("off"),
+  )
+  .addOption(
     new Option("--log-level <level>", "log level (logs go to stderr)")
       .choices(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
       .default(process.env.USERPOOL_LOG_LEVEL ?? "info"),
@@ -72,6 +80,7 @@ program
       publicUrl?: string;
       passwordHash: "standard" | "fast";
       outboxCodes: "plain" | "masked";
+      requestQuotas: "off" | "cognito";
       logLevel: "info";
     }) => {
       const server = await startServer(
@@ -83,6 +92,7 @@ program
           publicUrl: opts.publicUrl,
           passwordHash: opts.passwordHash,
           outboxCodes: opts.outboxCodes,
+          requestQuotas: opts.requestQuotas,
           logLevel: opts.logLevel,
         }),
       );

@@ -8,6 +8,7 @@ import { Sealer } from "../domain/kernel/sealer.js";
 import { OPERATIONS } from "../operations/index.js";
 import { ApiHandler } from "../protocol/handler.js";
 import { outboxRoute } from "../protocol/outboxRoute.js";
+import { RequestQuotas } from "../protocol/requestQuotas.js";
 import { SigV4Verifier } from "../protocol/sigv4.js";
 import { describeLocation, openStore, parseDataLocation } from "../store/open.js";
 import type { Store } from "../store/store.js";
@@ -51,6 +52,12 @@ export interface StartServerOptions {
    * for development and tests that read them there) or masked. Default masked.
    */
   outboxCodes?: OutboxCodes;
+  /**
+   * "cognito" refuses requests beyond Cognito's default request-rate quota of
+   * their category (TooManyRequestsException), counted in this process by
+   * the domain clock. Default "off".
+   */
+  requestQuotas?: "off" | "cognito";
 }
 
 export interface RunningServer {
@@ -150,7 +157,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   });
 
   const http = new HttpServer({
-    api: new ApiHandler({ operations: OPERATIONS, verifier, domain }),
+    api: new ApiHandler({
+      operations: OPERATIONS,
+      verifier,
+      domain,
+      ...(options.requestQuotas === "cognito" ? { quotas: new RequestQuotas(() => domain.clock.now()) } : {}),
+    }),
     routes: [healthRoute(domain), wellKnownRoute(domain), outboxRoute(domain, verifier)],
     logger,
   });

@@ -57,6 +57,22 @@ program
       .default("standard"),
   )
   .addOption(
+    new Option(
+      "--outbox-codes <mode>",
+      "whether the outbox keeps codes and temporary passwords as sent (plain, for development) or masked",
+    )
+      .choices(["plain", "masked"])
+      .default("masked"),
+  )
+  .addOption(
+    new Option(
+      "--request-quotas <mode>",
+      "cognito refuses requests beyond Cognito's default request rates per category, counted in this process",
+    )
+      .choices(["off", "cognito"])
+      .default("off"),
+  )
+  .addOption(
     new Option("--log-level <level>", "log level (logs go to stderr)")
       .choices(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
       .default(process.env.USERPOOL_LOG_LEVEL ?? "info"),
@@ -71,6 +87,8 @@ program
       region?: string;
       publicUrl?: string;
       passwordHash: "standard" | "fast";
+      outboxCodes: "plain" | "masked";
+      requestQuotas: "off" | "cognito";
       logLevel: "info";
       maxConnections?: number;
       maxConnectionsPerAddress?: number;
@@ -83,6 +101,8 @@ program
           region: opts.region,
           publicUrl: opts.publicUrl,
           passwordHash: opts.passwordHash,
+          outboxCodes: opts.outboxCodes,
+          requestQuotas: opts.requestQuotas,
           logLevel: opts.logLevel,
           maxConnections: opts.maxConnections,
           maxConnectionsPerAddress: opts.maxConnectionsPerAddress,

@@ -3,11 +3,13 @@ import {
   AwsError,
   InternalErrorException,
   SerializationException,
+  TooManyRequestsException,
   UnknownOperationException,
   UnsupportedOperationException,
 } from "../errors.js";
 import type { Operation } from "../operations/index.js";
 import { SIGNED_OPERATIONS, UNSIGNED_OPERATIONS } from "./cognitoOperations.js";
+import type { RequestQuotas } from "./requestQuotas.js";
 import type { SignedRequest, SigV4Verifier } from "./sigv4.js";
 import { errorResponse, type ProtocolResponse, successResponse } from "./wire.js";
 
@@ -31,6 +33,8 @@ export interface ApiHandlerOptions {
   operations: ReadonlyMap<string, Operation>;
   verifier: SigV4Verifier;
   domain: DomainContext;
+  /** Cognito's request-rate quotas, when the server enforces them. */
+  quotas?: RequestQuotas;
 }
 
 /**
@@ -52,6 +56,8 @@ export class ApiHandler {
       if (name === undefined || (!SIGNED_OPERATIONS.has(name) && !UNSIGNED_OPERATIONS.has(name))) {
         throw new UnknownOperationException(target === "" ? "Missing X-Amz-Target header." : `Unknown operation ${target}.`);
       }
+      // Wording observed from Cognito (aws-amplify/amplify-js#3554); reference §8 also reports "Too many requests".
+      if (this.options.quotas?.admit(name) === false) throw new TooManyRequestsException("Rate exceeded");
       // Unsigned operations ignore an Authorization header if one is sent (older SDKs sign them).
       if (SIGNED_OPERATIONS.has(name)) outcome.caller = await this.options.verifier.verify(request);
       const operation = this.options.operations.get(name);

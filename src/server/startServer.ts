@@ -1,6 +1,6 @@
 import type { LevelWithSilent, Logger } from "pino";
 import { adminKeySecret, createAdminKey, listAdminKeys } from "../domain/access/adminKeys.js";
-import { outboxSender } from "../domain/courier/messages.js";
+import { type OutboxCodes, outboxSender } from "../domain/courier/messages.js";
 import type { DomainContext } from "../domain/kernel/context.js";
 import { FAST_HASH, PasswordHasher, STANDARD_HASH } from "../domain/kernel/passwordHasher.js";
 import { type Clock, cryptoRandom, type Random, systemClock } from "../domain/kernel/runtime.js";
@@ -8,6 +8,7 @@ import { Sealer } from "../domain/kernel/sealer.js";
 import { OPERATIONS } from "../operations/index.js";
 import { ApiHandler } from "../protocol/handler.js";
 import { outboxRoute } from "../protocol/outboxRoute.js";
+import { RequestQuotas } from "../protocol/requestQuotas.js";
 import { SigV4Verifier } from "../protocol/sigv4.js";
 import { describeLocation, openStore, parseDataLocation } from "../store/open.js";
 import type { Store } from "../store/store.js";
@@ -60,6 +61,17 @@ export interface StartServerOptions {
    * proxy: raise this to maxConnections and let the proxy limit clients.
    */
   maxConnectionsPerAddress?: number;
+  /**
+   * Whether the outbox keeps codes and temporary passwords as sent ("plain",
+   * for development and tests that read them there) or masked. Default masked.
+   */
+  outboxCodes?: OutboxCodes;
+  /**
+   * "cognito" refuses requests beyond Cognito's default request-rate quota of
+   * their category (TooManyRequestsException), counted in this process by
+   * the domain clock. Default "off".
+   */
+  requestQuotas?: "off" | "cognito";
 }
 
 export interface RunningServer {
@@ -105,6 +117,11 @@ export async function openDomain(options: StartServerOptions & { logger: Logger 
         "PASSWORD HASHING IS IN FAST MODE (--password-hash fast): hashes are cheap to crack. For test suites only; never use it with real users.",
       );
     }
+    if (options.outboxCodes === "plain") {
+      options.logger.warn(
+        "THE OUTBOX KEEPS CODES AND TEMPORARY PASSWORDS IN PLAIN TEXT (--outbox-codes plain): anyone who can read the store can use them. For development only.",
+      );
+    }
     options.logger.info({ store: describeLocation(location), masterKey: master.source }, "store open");
     return {
       store,
@@ -112,7 +129,7 @@ export async function openDomain(options: StartServerOptions & { logger: Logger 
       random,
       sealer: new Sealer(master.key, random),
       hasher: new PasswordHasher(hashing === "fast" ? FAST_HASH : STANDARD_HASH),
-      sender: outboxSender,
+      sender: outboxSender(options.outboxCodes ?? "masked"),
       log: options.logger,
       region: options.region ?? env.USERPOOL_REGION ?? "us-east-1",
       accountId: options.accountId ?? "000000000000",
@@ -156,7 +173,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   });
 
   const http = new HttpServer({
-    api: new ApiHandler({ operations: OPERATIONS, verifier, domain }),
+    api: new ApiHandler({
+      operations: OPERATIONS,
+      verifier,
+      domain,
+      ...(options.requestQuotas === "cognito" ? { quotas: new RequestQuotas(() => domain.clock.now()) } : {}),
+    }),
     routes: [healthRoute(domain), wellKnownRoute(domain), outboxRoute(domain, verifier)],
     logger,
     limits: {

@@ -12,6 +12,7 @@ import { AuthSessions } from "./repositories/sessions.js";
 import { Settings } from "./repositories/settings.js";
 import { SignInFailures } from "./repositories/signInFailures.js";
 import { SigningKeys } from "./repositories/signingKeys.js";
+import { UserQuotas } from "./repositories/userQuotas.js";
 import { Users } from "./repositories/users.js";
 import type { Database } from "./schema.js";
 import { createShared, type DirectReader } from "./shared.js";
@@ -30,6 +31,7 @@ export class KyselyStore implements Store {
   readonly refreshTokens: RefreshTokens;
   readonly sessions: AuthSessions;
   readonly signInFailures: SignInFailures;
+  readonly userQuotas: UserQuotas;
   readonly groups: Groups;
   readonly memberships: Memberships;
   readonly messages: Messages;
@@ -46,6 +48,7 @@ export class KyselyStore implements Store {
     this.refreshTokens = new RefreshTokens(core);
     this.sessions = new AuthSessions(core);
     this.signInFailures = new SignInFailures(core);
+    this.userQuotas = new UserQuotas(core);
     this.groups = new Groups(core);
     this.memberships = new Memberships(core);
     this.messages = new Messages(core);

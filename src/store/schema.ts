@@ -109,6 +109,14 @@ export interface Database {
     last_failure_at: number;
     locked_until: number | null;
   };
+  /** Per-user quota counters (migration 008): `used` in the window that opened at `window_start`. */
+  user_quotas: {
+    user_id: number;
+    quota: string;
+    pool_id: string;
+    window_start: number;
+    used: number;
+  };
   groups: {
     pool_id: string;
     name: string;

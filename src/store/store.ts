@@ -50,6 +50,7 @@ export interface Store {
   /** Challenge sessions. */
   readonly sessions: AuthSessionRepository;
   readonly signInFailures: SignInFailureRepository;
+  readonly userQuotas: UserQuotaRepository;
   readonly groups: GroupRepository;
   readonly memberships: MembershipRepository;
   readonly messages: MessageRepository;
@@ -110,8 +111,12 @@ export interface CodeRepository {
   /** Stores a code, replacing the user's live code for the same purpose, whose hash it keeps as supersededHash. */
   put(code: NewCode): Promise<CodeRecord>;
   get(userId: number, purpose: string): Promise<CodeRecord | undefined>;
-  /** Counts one wrong guess against a code. */
-  recordFailedAttempt(id: number): Promise<void>;
+  /**
+   * Counts one attempt against a code in a single conditional statement, so attempts at the
+   * same time (from any process) each count and none passes the limit: false when the code is
+   * gone or already had `maxAttempts`.
+   */
+  recordAttempt(id: number, maxAttempts: number): Promise<boolean>;
   /** Removes a code; true only for the caller that removed it, so a code is used once. */
   delete(id: number): Promise<boolean>;
 }
@@ -122,6 +127,8 @@ export interface SigningKeyRepository {
   list(poolId: string): Promise<SigningKeyRecord[]>;
   /** Marks the pool's active keys retired at `at`. */
   retireActive(poolId: string, at: number): Promise<void>;
+  /** Deletes the pool's keys retired before `before` (nothing they signed is still valid). */
+  deleteRetiredBefore(poolId: string, before: number): Promise<void>;
 }
 
 export interface RefreshTokenRepository {
@@ -151,13 +158,44 @@ export interface SignInFailureRepository {
   get(userId: number): Promise<SignInFailuresRecord | undefined>;
   put(failures: SignInFailuresRecord): Promise<void>;
   /**
-   * Counts one more failed sign-in in a single statement, so failures at the
-   * same time (from any process) each count: 1 when the user has no record
-   * or the last failure was before `forgetBefore`, else one more. The last
-   * failure becomes `at`; `lockedUntil` is kept. Returns the record as it now is.
+   * Counts a password attempt as a failure before the password is checked, in a single
+   * conditional statement, so attempts at the same time (from any process) each count and
+   * none slips past a lock: undefined (nothing counted) while the user is locked at `at`.
+   * Otherwise the count becomes 1 when the user has no record or the last failure was before
+   * `forgetBefore`, else one more; the last failure becomes `at`, and the lock `at` +
+   * `lockMs[count]` (none where that is null; the last entry for higher counts). Returns the
+   * record as it now is. A right password then clears the record.
    */
-  add(failure: { userId: number; poolId: string; at: number; forgetBefore: number }): Promise<SignInFailuresRecord>;
+  claimAttempt(attempt: {
+    userId: number;
+    poolId: string;
+    at: number;
+    forgetBefore: number;
+    lockMs: readonly (number | null)[];
+  }): Promise<SignInFailuresRecord | undefined>;
   clear(userId: number): Promise<void>;
+}
+
+/** One use of a per-user quota: at most `limit` uses in a window of `windowMs` opened by the first. */
+export interface UserQuotaUse {
+  userId: number;
+  poolId: string;
+  quota: string;
+  at: number;
+  windowMs: number;
+  limit: number;
+}
+
+/** Per-user quotas (attempts per user per hour, reference §8). */
+export interface UserQuotaRepository {
+  /**
+   * Counts one use in a single conditional statement, so uses at the same time (from any
+   * process) each count and none passes the limit: false (nothing counted) when the window
+   * already has `limit` uses. A use after the window ended opens a new one.
+   */
+  take(use: UserQuotaUse): Promise<boolean>;
+  /** Takes back one use (an attempt that turned out not to count). */
+  giveBack(userId: number, quota: string): Promise<void>;
 }
 
 /** Groups of a pool (reference §3.1–§3.3). */

@@ -116,7 +116,7 @@ describeEachEngine("GetUser, ChangePassword and GlobalSignOut with an access tok
     assert.equal((await t().client.send(new GetUserCommand({ AccessToken: again?.AccessToken }))).Username, "di");
   });
 
-  it("ChangePassword counts wrong previous passwords sent at once toward the lockout", async () => {
+  it("ChangePassword counts wrong previous passwords sent at once toward the lockout, within its 5 calls an hour", async () => {
     const pool = await signInPool(t().client);
     const tokens = await confirmedUser(t().client, pool, "fid");
     const change = () =>
@@ -130,7 +130,9 @@ describeEachEngine("GetUser, ChangePassword and GlobalSignOut with an access tok
     const outcomes = await Promise.allSettled(Array.from({ length: 12 }, change));
     const messages = outcomes.map((o) => (o.status === "rejected" ? (o.reason as Error).message : "changed"));
     assert.equal(messages.filter((m) => m === "Incorrect username or password.").length, 5);
-    assert.equal(messages.filter((m) => m === "Password attempts exceeded").length, 7);
+    assert.equal(messages.filter((m) => m === "Attempt limit exceeded, please try after some time.").length, 7);
+    // The five failures locked the user for sign-in too.
+    await rejectsWith(adminSignIn(t().client, pool, "fid"), "NotAuthorizedException", "Password attempts exceeded");
   });
 
   it("ChangePassword replaces the password after checking the previous one and the policy", async () => {

@@ -15,7 +15,7 @@ describe("userpool outbox", () => {
   after(() => rmSync(data, { recursive: true, force: true }));
 
   it("prints the messages of a running server's store, filters them, and follows new ones", async () => {
-    const server = await serve(["--data", data], {
+    const server = await serve(["--data", data, "--outbox-codes", "plain"], {
       USERPOOL_ACCESS_KEY_ID: key.accessKeyId,
       USERPOOL_SECRET_ACCESS_KEY: key.secretAccessKey,
     });

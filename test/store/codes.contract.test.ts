@@ -49,13 +49,15 @@ describeEachStore("store contract: codes", (s) => {
     assert.equal(await s().codes.get(other.id, "SIGN_UP"), undefined);
   });
 
-  it("codes.recordFailedAttempt counts wrong guesses", async () => {
+  it("codes.recordAttempt counts one attempt a statement, and none past the limit, even when sent at once", async () => {
     const poolId = await existingPool();
     const user = await s().users.insert(newUser(poolId));
     const code = await s().codes.put(newCode(poolId, user.id));
-    await s().codes.recordFailedAttempt(code.id);
-    await s().codes.recordFailedAttempt(code.id);
-    assert.equal((await s().codes.get(user.id, "SIGN_UP"))?.failedAttempts, 2);
+    assert.equal(await s().codes.recordAttempt(code.id, 5), true);
+    const counted = await Promise.all(Array.from({ length: 8 }, () => s().codes.recordAttempt(code.id, 5)));
+    assert.equal(counted.filter((c) => c).length, 4);
+    assert.equal((await s().codes.get(user.id, "SIGN_UP"))?.failedAttempts, 5);
+    assert.equal(await s().codes.recordAttempt(-1, 5), false);
   });
 
   it("codes.delete is true for exactly one of two callers", async () => {

@@ -120,17 +120,42 @@ describeEachStore("store contract: sign-in records (signing keys, refresh tokens
     assert.equal(await s().signInFailures.get(user.id), undefined);
   });
 
-  it("sign-in failures are counted one by one, even at the same time, and forgotten when stale", async () => {
+  it("sign-in attempts are claimed one by one, even at the same time, lock as told, and are forgotten when stale", async () => {
     const poolId = await existingPool();
     const user = await s().users.insert(newUser(poolId));
-    const add = (at: number) => s().signInFailures.add({ userId: user.id, poolId, at, forgetBefore: at - 100 });
-    assert.deepEqual(await add(10), { userId: user.id, poolId, failures: 1, lastFailureAt: 10, lockedUntil: null });
-    const counted = await Promise.all([add(20), add(20), add(20), add(20)]);
-    assert.deepEqual(counted.map((r) => r.failures).sort(), [2, 3, 4, 5]);
-    await s().signInFailures.put({ ...(await add(30)), lockedUntil: 50 });
-    assert.deepEqual(await add(40), { userId: user.id, poolId, failures: 7, lastFailureAt: 40, lockedUntil: 50 });
+    // No lock for counts 0–2, 10 after the third, 20 after the fourth and later ones.
+    const lockMs = [null, null, null, 10, 20];
+    const claim = (at: number) =>
+      s().signInFailures.claimAttempt({ userId: user.id, poolId, at, forgetBefore: at - 100, lockMs });
+    assert.deepEqual(await claim(10), { userId: user.id, poolId, failures: 1, lastFailureAt: 10, lockedUntil: null });
+    const claimed = await Promise.all([claim(20), claim(20), claim(20), claim(20)]);
+    // The third failure locks until 30: the two attempts after it at 20 are refused and not counted.
+    assert.deepEqual(claimed.map((r) => r?.failures ?? "refused").sort(), [2, 3, "refused", "refused"]);
+    assert.equal(await claim(29), undefined);
+    assert.deepEqual(await claim(30), { userId: user.id, poolId, failures: 4, lastFailureAt: 30, lockedUntil: 50 });
+    assert.equal((await claim(60))?.lockedUntil, 80);
     // More than 100 after the last failure: the count starts again.
-    assert.equal((await add(141)).failures, 1);
+    assert.deepEqual(await claim(181), { userId: user.id, poolId, failures: 1, lastFailureAt: 181, lockedUntil: null });
+  });
+
+  it("signing keys retired before a time are deleted, active and later-retired ones kept", async () => {
+    const poolId = await existingPool();
+    const key = (retiredAt: number | null) => ({
+      kid: unique("kid"),
+      poolId,
+      use: "id" as const,
+      publicJwk: jwk,
+      sealedPrivateKey: "sealed",
+      createdAt: 1,
+      retiredAt,
+    });
+    const [old, recent, active] = [key(10), key(20), key(null)];
+    for (const k of [old, recent, active]) await s().signingKeys.insert(k);
+    const othersOld = { ...key(10), poolId: await existingPool() };
+    await s().signingKeys.insert(othersOld);
+    await s().signingKeys.deleteRetiredBefore(poolId, 20);
+    assert.deepEqual((await s().signingKeys.list(poolId)).map((k) => k.kid).sort(), [recent.kid, active.kid].sort());
+    assert.deepEqual(await s().signingKeys.list(othersOld.poolId), [othersOld]);
   });
 
   /** Where to look for a user's sign-in records. */

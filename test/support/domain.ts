@@ -19,7 +19,13 @@ export interface TestDomain {
 
 export async function openTestDomain(pool: PoolCreationInput = {}, client: NewClientInput = {}): Promise<TestDomain> {
   const clock = new ManualClock(Date.now());
-  const ctx = await openDomain({ data: ":memory:", passwordHash: "fast", clock, logger: createLogger("silent") });
+  const ctx = await openDomain({
+    data: ":memory:",
+    passwordHash: "fast",
+    clock,
+    logger: createLogger("silent"),
+    outboxCodes: "plain",
+  });
   const created = await createPool(ctx, "domain-test", pool);
   return {
     ctx,

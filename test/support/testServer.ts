@@ -37,6 +37,8 @@ export async function startTestServer(engine: Engine, options: StartServerOption
     logLevel: "silent",
     clock,
     region: REGION,
+    // Tests read codes and temporary passwords in the outbox.
+    outboxCodes: "plain",
     ...options,
   });
   const client = sdkClient(server.url);

@@ -149,14 +149,15 @@ describeEachEngine("ConfirmForgotPassword", (t) => {
     assert.equal(await passwordWorks(t(), pool.poolId, "picky", "longenough-1"), true);
   });
 
-  it("answers an unknown user with UserNotFoundException (LEGACY) or CodeMismatchException (ENABLED)", async () => {
+  it("answers an unknown user with UserNotFoundException (LEGACY) or, under ENABLED, as a user without a code (ExpiredCodeException)", async () => {
     const legacy = await selfServicePool(t());
     await rejectsWith(confirmForgotPassword(t(), legacy, "ghost", "123456"), "UserNotFoundException", "User does not exist.");
     const enabled = await selfServicePool(t(), {}, { PreventUserExistenceErrors: "ENABLED" });
-    await rejectsWith(confirmForgotPassword(t(), enabled, "ghost", "123456"), "CodeMismatchException", MISMATCH);
-    // The answer an existing user gets for a wrong code.
+    await rejectsWith(confirmForgotPassword(t(), enabled, "ghost", "123456"), "ExpiredCodeException", EXPIRED);
+    // An existing user whose code is used up answers the same.
     const code = await userWithCode(enabled, "real");
-    await rejectsWith(confirmForgotPassword(t(), enabled, "real", otherThan(code)), "CodeMismatchException", MISMATCH);
+    await confirmForgotPassword(t(), enabled, "real", code);
+    await rejectsWith(confirmForgotPassword(t(), enabled, "real", code), "ExpiredCodeException", EXPIRED);
   });
 
   it("refuses a disabled user (NotAuthorizedException, or hidden under ENABLED) and keeps the code", async () => {
@@ -167,7 +168,7 @@ describeEachEngine("ConfirmForgotPassword", (t) => {
       if (mode === "LEGACY") {
         await rejectsWith(confirmForgotPassword(t(), pool, "dora", code), "NotAuthorizedException", "User is disabled.");
       } else {
-        await rejectsWith(confirmForgotPassword(t(), pool, "dora", code), "CodeMismatchException", MISMATCH);
+        await rejectsWith(confirmForgotPassword(t(), pool, "dora", code), "ExpiredCodeException", EXPIRED);
       }
       assert.equal(await passwordWorks(t(), pool.poolId, "dora", PASSWORD), true);
       await t().client.send(new AdminEnableUserCommand({ UserPoolId: pool.poolId, Username: "dora" }));

@@ -47,7 +47,7 @@ export function codeMessage(pool: Pool, user: User, medium: DeliveryMedium, code
       deliveryMedium: medium,
       destination,
       subject: email ? (template.EmailSubject ?? DEFAULT_TEXTS.verificationSubject) : null,
-      body: renderTemplate(text, { username: user.username, code }),
+      ...renderTemplate(text, { username: user.username, code }),
       reason,
     },
     details: { Destination: maskDestination(medium, destination), DeliveryMedium: medium, AttributeName: attribute },

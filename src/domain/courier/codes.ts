@@ -5,6 +5,7 @@ import type { DomainContext } from "../kernel/context.js";
 import { equalSecrets } from "../kernel/equalSecrets.js";
 import { randomString } from "../kernel/runtime.js";
 import type { User } from "../users/user.js";
+import { attemptLimitExceeded, checkCodeAttempt } from "../users/userQuotas.js";
 
 /** What a one-time code is for. Attribute verification codes name the attribute. */
 export type CodePurpose = "SIGN_UP" | "FORGOT_PASSWORD" | "VERIFY_email" | "VERIFY_phone_number";
@@ -19,7 +20,7 @@ const VALIDITY_MS: Record<CodePurpose, number> = {
   VERIFY_phone_number: 24 * HOUR_MS,
 };
 
-/** Wrong guesses a code survives; the next attempt is refused as Cognito refuses them (reference §2.8). */
+/** Attempts a code survives; the next one is refused as Cognito refuses them (reference §2.8). */
 const MAX_FAILED_ATTEMPTS = 5;
 
 /**
@@ -78,10 +79,13 @@ export async function discardCode(ctx: DomainContext, user: User, purpose: CodeP
 /**
  * Checks and uses up a code. Errors and messages as Cognito's (reference
  * §2.8, §10): no code, an expired one or one a resend replaced is
- * ExpiredCodeException, a wrong one
- * CodeMismatchException, and after MAX_FAILED_ATTEMPTS wrong guesses the
- * code is spent (LimitExceededException). A right code works once; it
- * returns the payload the code was issued with.
+ * ExpiredCodeException, a wrong one CodeMismatchException. Each attempt
+ * counts against the code (MAX_FAILED_ATTEMPTS, after which the code is
+ * spent) and against the user's hourly CODE_ATTEMPTS quota
+ * (users/userQuotas.ts), both LimitExceededException; each count is one
+ * conditional statement taken before the code is compared, so concurrent
+ * guesses from any number of processes get no more comparisons than that.
+ * A right code works once; it returns the payload the code was issued with.
  */
 export async function redeemCode(ctx: DomainContext, user: User, purpose: CodePurpose, given: string): Promise<string | null> {
   const expired = () => new ExpiredCodeException("Invalid code provided, please request a code again.");
@@ -91,17 +95,17 @@ export async function redeemCode(ctx: DomainContext, user: User, purpose: CodePu
     await ctx.store.codes.delete(code.id);
     throw expired();
   }
-  if (code.failedAttempts >= MAX_FAILED_ATTEMPTS) {
-    await ctx.store.codes.delete(code.id);
-    throw new LimitExceededException("Attempt limit exceeded, please try after some time.");
-  }
   const actual = codeHash(ctx, user.id, purpose, given);
-  if (!equalSecrets(code.codeHash, actual)) {
-    // The code a resend replaced is expired rather than wrong (reference §2.8) and costs no attempt.
-    if (code.supersededHash !== null && equalSecrets(code.supersededHash, actual)) throw expired();
-    await ctx.store.codes.recordFailedAttempt(code.id);
-    throw new CodeMismatchException("Invalid verification code provided, please try again.");
-  }
+  // The code a resend replaced is expired rather than wrong (reference §2.8) and costs no attempt.
+  if (code.supersededHash !== null && equalSecrets(code.supersededHash, actual)) throw expired();
+  const right = await checkCodeAttempt(ctx, user, async () => {
+    if (!(await ctx.store.codes.recordAttempt(code.id, MAX_FAILED_ATTEMPTS))) {
+      await ctx.store.codes.delete(code.id);
+      throw attemptLimitExceeded();
+    }
+    return equalSecrets(code.codeHash, actual);
+  });
+  if (!right) throw new CodeMismatchException("Invalid verification code provided, please try again.");
   // Two requests with the right code: only the one that removes it succeeds.
   if (!(await ctx.store.codes.delete(code.id))) throw expired();
   return code.payload;

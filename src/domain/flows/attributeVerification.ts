@@ -7,6 +7,7 @@ import type { VerifiableAttribute } from "../pools/poolSettings.js";
 import { authenticateAccessToken } from "../tokens/accessTokens.js";
 import { saveUser } from "../users/saveUser.js";
 import { requireUser } from "../users/userLookup.js";
+import { spendUserQuota } from "../users/userQuotas.js";
 import { sendVerificationCode } from "./updateUserAttributes.js";
 
 /** Only contacts can be verified; AWS's answer otherwise is quoted in aws-amplify/amplify-js#3652. */
@@ -21,7 +22,8 @@ function verifiable(name: string): VerifiableAttribute {
  * sent through the outbox (CustomMessage_VerifyUserAttribute). A change
  * still waiting for verification (AttributesRequireVerificationBeforeUpdate)
  * is what the code goes to and confirms; otherwise the current value. The
- * wording for a user without the attribute is UNVERIFIED.
+ * wording for a user without the attribute is UNVERIFIED. A user gets 5
+ * codes an hour (users/userQuotas.ts).
  */
 export async function sendOwnVerificationCode(
   ctx: DomainContext,
@@ -36,6 +38,7 @@ export async function sendOwnVerificationCode(
     if (destination === undefined) {
       throw new InvalidParameterException(`User does not have a value for the attribute ${attribute}.`);
     }
+    await spendUserQuota(tx, user, "GetUserAttributeVerificationCode");
     return sendVerificationCode(tx, pool, user, attribute, destination, pending !== null, "CustomMessage_VerifyUserAttribute");
   });
 }
@@ -46,7 +49,7 @@ export async function sendOwnVerificationCode(
  * attribute verified; a code that carries a held-back new value applies it
  * now, replacing the old one (reference §2.3). A verified contact may
  * become an alias another user holds: AliasExistsException, and the code
- * stays usable.
+ * stays usable. A user gets 15 calls an hour (users/userQuotas.ts).
  */
 export async function verifyOwnAttribute(
   ctx: DomainContext,
@@ -58,6 +61,7 @@ export async function verifyOwnAttribute(
   const attribute = verifiable(attributeName);
   await atomicallyRedeeming(ctx, async (tx) => {
     const current = await requireUser(tx, pool, user.username);
+    await spendUserQuota(tx, current, "VerifyUserAttribute");
     const value = (await redeemCode(tx, current, `VERIFY_${attribute}`, code)) ?? current.attributes[attribute];
     if (value === undefined) {
       throw new InvalidParameterException(`User does not have a value for the attribute ${attribute}.`);

@@ -5,13 +5,15 @@ import { authenticateAccessToken } from "../tokens/accessTokens.js";
 import { checkWithLockout, INCORRECT_PASSWORD, passwordMatches } from "../users/lockout.js";
 import { hashPassword } from "../users/passwordSecrets.js";
 import { saveUser } from "../users/saveUser.js";
+import { spendUserQuota } from "../users/userQuotas.js";
 
 /**
  * ChangePassword (reference §3.4): the signed-in user replaces their
  * password. A wrong previous password is "Incorrect username or password."
  * and counts toward the lockout like a failed sign-in; the new one must meet
  * the policy. The status stays CONFIRMED; other sessions stay signed in
- * (whether Cognito revokes them is UNVERIFIED, reference §12.16).
+ * (whether Cognito revokes them is UNVERIFIED, reference §12.16). A user
+ * gets 5 calls an hour (reference §3.4, §8; users/userQuotas.ts).
  */
 export async function changePassword(
   ctx: DomainContext,
@@ -20,6 +22,7 @@ export async function changePassword(
   proposed: string,
 ): Promise<void> {
   const { pool, user } = await authenticateAccessToken(ctx, accessToken);
+  await spendUserQuota(ctx, user, "ChangePassword");
   if (!(await checkWithLockout(ctx, user, passwordMatches(ctx, user, previous)))) {
     throw new NotAuthorizedException(INCORRECT_PASSWORD);
   }

@@ -11,6 +11,7 @@ import { saveUser } from "../users/saveUser.js";
 import type { User } from "../users/user.js";
 import { userKeys } from "../users/userKeys.js";
 import { findSelfServiceUser, requireUser } from "../users/userLookup.js";
+import { spendUserQuota } from "../users/userQuotas.js";
 
 export interface ConfirmSignUpRequest {
   clientId: string;
@@ -59,7 +60,7 @@ function verifiedBy(payload: string | null): VerifiableAttribute | undefined {
  * alias taken) leaves the code usable and the user as it was. A refused
  * code is the exception: the transaction commits redeemCode's bookkeeping
  * (the failed attempt that counts toward the limit) and the error is thrown
- * after it.
+ * after it. A user gets 15 calls an hour (users/userQuotas.ts).
  */
 export async function confirmSignUp(ctx: DomainContext, request: ConfirmSignUpRequest): Promise<void> {
   const client = await getClientById(ctx, request.clientId);
@@ -75,6 +76,7 @@ export async function confirmSignUp(ctx: DomainContext, request: ConfirmSignUpRe
     // ConfirmForgotPassword's unknown users; the choice for ConfirmSignUp is UNVERIFIED.
     if (user === undefined) throw new CodeMismatchException("Invalid verification code provided, please try again.");
     checkConfirmable(user);
+    await spendUserQuota(tx, user, "ConfirmSignUp");
     const payload = await redeemCode(tx, user, "SIGN_UP", request.code);
     await confirmUser(tx, pool, user, verifiedBy(payload), request.forceAliasCreation);
   });

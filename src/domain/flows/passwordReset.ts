@@ -1,5 +1,5 @@
 import {
-  CodeMismatchException,
+  ExpiredCodeException,
   InvalidParameterException,
   NotAuthorizedException,
   UserNotConfirmedException,
@@ -8,7 +8,7 @@ import { recoveryMedium, simulatedRecoveryMediums } from "../courier/accountReco
 import { type CodeDeliveryDetails, codeMessage } from "../courier/codeDelivery.js";
 import { atomicallyRedeeming, issueCode, redeemCode } from "../courier/codes.js";
 import { simulatedCodeDelivery } from "../courier/simulatedDelivery.js";
-import { atomically } from "../kernel/atomically.js";
+import { atomically, optimistically } from "../kernel/atomically.js";
 import type { DomainContext } from "../kernel/context.js";
 import type { DeliveryMedium } from "../kernel/messageSender.js";
 import { preventsUserExistenceErrors } from "../pools/clientSettings.js";
@@ -20,6 +20,7 @@ import { hashPassword, NO_PASSWORD } from "../users/passwordSecrets.js";
 import { saveUser } from "../users/saveUser.js";
 import type { User } from "../users/user.js";
 import { findSelfServiceUser, requireUser, userDisabled } from "../users/userLookup.js";
+import { spendUserQuota } from "../users/userQuotas.js";
 
 /**
  * Password reset by code: AdminResetUserPassword and ForgotPassword send a
@@ -118,7 +119,8 @@ export interface ForgotPasswordRequest {
  * PreventUserExistenceErrors an unknown or disabled user, or one without a
  * recovery contact, gets a plausible CodeDeliveryDetails and nothing is
  * sent (reference §2.7); a pool that recovers through no medium
- * (`admin_only`) has nothing to simulate and refuses everyone alike.
+ * (`admin_only`) has nothing to simulate and refuses everyone alike. A
+ * user gets 5 reset codes an hour (users/userQuotas.ts).
  */
 export async function forgotPassword(ctx: DomainContext, request: ForgotPasswordRequest): Promise<CodeDeliveryDetails> {
   const client = await getClientById(ctx, request.clientId);
@@ -129,7 +131,10 @@ export async function forgotPassword(ctx: DomainContext, request: ForgotPassword
     const user = await findSelfServiceUser(tx, pool, client, request.username);
     if (user !== undefined) {
       const medium = resetMedium(pool, user);
-      if (medium !== undefined) return sendResetCode(tx, pool, user, medium);
+      if (medium !== undefined) {
+        await spendUserQuota(tx, user, "ForgotPassword");
+        return sendResetCode(tx, pool, user, medium);
+      }
     }
     const simulated = hideExistence
       ? simulatedCodeDelivery(tx, pool, request.username, simulatedRecoveryMediums(pool))
@@ -163,14 +168,19 @@ function checkCompletable(user: User): void {
 /**
  * ConfirmForgotPassword (reference §3.4): the code and a new password make
  * the user CONFIRMED with that password (no temporary-password expiry).
- * The password is checked and hashed before the transaction (hashing is
- * slow); checking it before the code means a password the policy refuses
- * costs no attempt (the order Cognito checks in is UNVERIFIED). As in
- * ConfirmSignUp, a refused code commits redeemCode's bookkeeping (the
- * failed attempt toward the limit of 5, an expired code removed) and is
- * thrown after the commit.
+ * The password is checked against the policy first, so a password the
+ * policy refuses costs no attempt (the order Cognito checks in is
+ * UNVERIFIED), and hashed only once the code is right: hashing is slow,
+ * and a wrong guess must not buy a hash. As in ConfirmSignUp, a refused
+ * code commits redeemCode's bookkeeping (the attempt toward the limits, an
+ * expired code removed) and is thrown after the commit. A user gets 20
+ * calls an hour (users/userQuotas.ts).
  * - Unknown user: UserNotFoundException; with PreventUserExistenceErrors
- *   CodeMismatchException (reference §2.7, developer guide).
+ *   what an existing user without a code gets, ExpiredCodeException
+ *   (reference §2.7: "ExpiredCodeException if no code was ever requested").
+ *   Cognito answers CodeMismatchException once a (simulated) code was
+ *   requested for the name; this server keeps no record of simulated
+ *   requests, so that case still differs (README, Security model).
  * - Disabled user: NotAuthorizedException "User is disabled." (the wording
  *   observed for disabled users; UNVERIFIED here); with
  *   PreventUserExistenceErrors answered as an unknown user, since
@@ -181,12 +191,22 @@ export async function confirmForgotPassword(ctx: DomainContext, request: Confirm
   checkSecretHash(client, [request.username], request.secretHash);
   const pool = await getPool(ctx, client.poolId);
   checkPassword(request.password, pool.settings.Policies.PasswordPolicy, "change");
+  const user = await atomicallyRedeeming(ctx, async (tx) => {
+    const found = await findSelfServiceUser(tx, pool, client, request.username);
+    if (found === undefined) throw new ExpiredCodeException("Invalid code provided, please request a code again.");
+    checkCompletable(found);
+    await spendUserQuota(tx, found, "ConfirmForgotPassword");
+    await redeemCode(tx, found, "FORGOT_PASSWORD", request.code);
+    return found;
+  });
+  // The code is used up; the slow hash runs outside any transaction, then the user is saved (re-read if it changed meanwhile).
   const hashed = await hashPassword(ctx, request.password);
-  await atomicallyRedeeming(ctx, async (tx) => {
-    const user = await findSelfServiceUser(tx, pool, client, request.username);
-    if (user === undefined) throw new CodeMismatchException("Invalid verification code provided, please try again.");
-    checkCompletable(user);
-    await redeemCode(tx, user, "FORGOT_PASSWORD", request.code);
-    await saveUser(tx, pool, user, { status: "CONFIRMED", ...hashed.secretsFor(pool, user.username), passwordExpiresAt: null });
+  await optimistically(async () => {
+    const current = (await findSelfServiceUser(ctx, pool, client, user.username)) ?? user;
+    await saveUser(ctx, pool, current, {
+      status: "CONFIRMED",
+      ...hashed.secretsFor(pool, current.username),
+      passwordExpiresAt: null,
+    });
   });
 }

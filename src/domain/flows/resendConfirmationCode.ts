@@ -8,6 +8,7 @@ import { getClientById } from "../pools/clients.js";
 import { getPool } from "../pools/pools.js";
 import { checkSecretHash } from "../pools/secretHash.js";
 import { findSelfServiceUser } from "../users/userLookup.js";
+import { spendUserQuota } from "../users/userQuotas.js";
 import { sendConfirmationCode } from "./signUp.js";
 
 export interface ResendConfirmationCodeRequest {
@@ -35,7 +36,7 @@ function noDelivery(): NotAuthorizedException {
  * simulated code goes where SignUp's would, to a contact the pool
  * auto-verifies, the phone number first (as signUpMedium prefers). Without
  * it a disabled user gets the wording observed for disabled users elsewhere
- * (UNVERIFIED here).
+ * (UNVERIFIED here). A user gets 5 codes an hour (users/userQuotas.ts).
  */
 export async function resendConfirmationCode(
   ctx: DomainContext,
@@ -51,6 +52,7 @@ export async function resendConfirmationCode(
     // Raw response in amplify-js#1614: {"__type":"InvalidParameterException","message":"User is already
     // confirmed."}. Using it for statuses other than CONFIRMED (admin-created users) is UNVERIFIED.
     if (user !== undefined && user.status !== "UNCONFIRMED") throw new InvalidParameterException("User is already confirmed.");
+    if (user !== undefined) await spendUserQuota(tx, user, "ResendConfirmationCode");
     const details =
       user === undefined
         ? simulatedCodeDelivery(tx, pool, request.username, simulatedMediums)

@@ -203,7 +203,8 @@ export async function publishedKeys(ctx: DomainContext, poolId: string): Promise
  * signed with a new pair; the old keys stay published, so tokens they
  * signed keep verifying until they expire. With `revokeNow` (a key that
  * leaked) the old keys are retired as of the longest token lifetime ago:
- * from now on they verify nothing and are no longer published.
+ * from now on they verify nothing and are no longer published. Keys that
+ * verify nothing any more are deleted then.
  */
 export async function rotateSigningKeys(
   ctx: DomainContext,
@@ -216,6 +217,8 @@ export async function rotateSigningKeys(
   // In one transaction, so no request finds the pool without active keys.
   await ctx.store.transaction(async (store) => {
     await store.signingKeys.retireActive(poolId, retiredAt);
+    // Keys retired RETIRED_KEY_TRUSTED_MS ago or earlier (revoked ones included) verify nothing any more.
+    await store.signingKeys.deleteRetiredBefore(poolId, now - RETIRED_KEY_TRUSTED_MS + 1);
     await insertKeys({ ...ctx, store }, records);
   });
   forgetSigningKeys(ctx, poolId);

@@ -1,5 +1,4 @@
 import { NotAuthorizedException } from "../../errors.js";
-import type { SignInFailuresRecord } from "../../store/records.js";
 import type { DomainContext } from "../kernel/context.js";
 import type { User } from "./user.js";
 
@@ -22,9 +21,10 @@ export const INCORRECT_PASSWORD = "Incorrect username or password.";
 const checking = new WeakMap<DomainContext["store"], Map<number, Promise<void>>>();
 
 /**
- * Runs the password checks of one user one at a time in this process.
- * Otherwise concurrent wrong passwords all pass the lock check before any of
- * them is counted, and none is refused. Different users do not wait for
+ * Runs the password checks of one user one at a time in this process, so a
+ * burst for one user hashes one password at a time and is refused in order
+ * once locked. Across processes the conditional count in the store
+ * (claimAttempt) is what keeps the limit. Different users do not wait for
  * each other.
  */
 async function oneAtATime<T>(ctx: DomainContext, userId: number, work: () => Promise<T>): Promise<T> {
@@ -46,33 +46,40 @@ async function oneAtATime<T>(ctx: DomainContext, userId: number, work: () => Pro
   }
 }
 
-/** Refuses the attempt while the user is locked out; returns the failures on record. */
-async function checkLockout(ctx: DomainContext, user: User): Promise<SignInFailuresRecord | undefined> {
-  const failures = await ctx.store.signInFailures.get(user.id);
-  if (failures?.lockedUntil != null && failures.lockedUntil > ctx.clock.now()) {
-    throw new NotAuthorizedException("Password attempts exceeded");
+/** The lock after n failures (index n): none for the free ones, then 2^(n−5) s up to MAX_LOCK_MS. */
+const LOCK_MS: readonly (number | null)[] = (() => {
+  const locks: (number | null)[] = [];
+  for (let n = 0; locks.at(-1) !== MAX_LOCK_MS; n++) {
+    locks.push(n < FREE_FAILURES ? null : Math.min(2 ** (n - FREE_FAILURES) * 1000, MAX_LOCK_MS));
   }
-  return failures;
+  return locks;
+})();
+
+const locked = () => new NotAuthorizedException("Password attempts exceeded");
+
+/** Refuses the attempt while the user is locked out, before anything else is checked. */
+async function checkLockout(ctx: DomainContext, user: User): Promise<void> {
+  const failures = await ctx.store.signInFailures.get(user.id);
+  if (failures?.lockedUntil != null && failures.lockedUntil > ctx.clock.now()) throw locked();
 }
 
 /**
- * Counts a wrong password, locking the user once the free failures are used
- * up. The count is added in the store, so processes sharing it lose none; the
- * transaction keeps another process's count from slipping in before the lock.
+ * Counts the attempt as a failure before the password is checked, and
+ * refuses it if the user is locked out by now. One conditional statement
+ * decides, so processes sharing the store together check no more passwords
+ * than one process would (checkLockout alone lets concurrent attempts from
+ * two processes all pass); a right password then clears the count.
  */
-async function recordFailure(ctx: DomainContext, user: User): Promise<void> {
+async function claimAttempt(ctx: DomainContext, user: User): Promise<void> {
   const now = ctx.clock.now();
-  await ctx.store.transaction(async (store) => {
-    const counted = await store.signInFailures.add({
-      userId: user.id,
-      poolId: user.poolId,
-      at: now,
-      forgetBefore: now - FORGET_AFTER_MS,
-    });
-    if (counted.failures < FREE_FAILURES) return;
-    const lockMs = Math.min(2 ** (counted.failures - FREE_FAILURES) * 1000, MAX_LOCK_MS);
-    await store.signInFailures.put({ ...counted, lockedUntil: now + lockMs });
+  const claimed = await ctx.store.signInFailures.claimAttempt({
+    userId: user.id,
+    poolId: user.poolId,
+    at: now,
+    forgetBefore: now - FORGET_AFTER_MS,
+    lockMs: LOCK_MS,
   });
+  if (claimed === undefined) throw locked();
 }
 
 /** A check of what the caller proved it knows (a password, an SRP proof): true when right. */
@@ -97,13 +104,11 @@ export function checkWithLockout(
   beforeCheck?: () => Promise<void>,
 ): Promise<boolean> {
   return oneAtATime(ctx, user.id, async () => {
-    const failures = await checkLockout(ctx, user);
+    await checkLockout(ctx, user);
     await beforeCheck?.();
-    if (!(await check())) {
-      await recordFailure(ctx, user);
-      return false;
-    }
-    if (failures !== undefined) await ctx.store.signInFailures.clear(user.id);
+    await claimAttempt(ctx, user);
+    if (!(await check())) return false;
+    await ctx.store.signInFailures.clear(user.id);
     return true;
   });
 }

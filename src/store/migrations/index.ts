@@ -7,6 +7,7 @@ import { groups } from "./004_groups.js";
 import { mfa } from "./005_mfa.js";
 import { challengeProgress } from "./006_challenge_progress.js";
 import { srp } from "./007_srp.js";
+import { userQuotas } from "./008_user_quotas.js";
 
 /** A forward-only migration; `engine` lets a step pick types where the engines differ. */
 export type EngineMigration = (db: Kysely<unknown>, engine: Engine) => Promise<void>;
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   "005_mfa": mfa,
   "006_challenge_progress": challengeProgress,
   "007_srp": srp,
+  "008_user_quotas": userQuotas,
 };
 
 export function migrationProvider(engine: Engine): MigrationProvider {

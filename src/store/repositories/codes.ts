@@ -43,12 +43,14 @@ export class Codes implements CodeRepository {
     return row && codeFromRow(row);
   }
 
-  async recordFailedAttempt(id: number): Promise<void> {
-    await this.core.db
+  async recordAttempt(id: number, maxAttempts: number): Promise<boolean> {
+    const result = await this.core.db
       .updateTable("codes")
       .set((eb) => ({ failed_attempts: eb("failed_attempts", "+", 1) }))
       .where("id", "=", id)
-      .execute();
+      .where("failed_attempts", "<", maxAttempts)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
   }
 
   async delete(id: number): Promise<boolean> {

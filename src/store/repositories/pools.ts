@@ -53,6 +53,7 @@ export class Pools implements PoolRepository {
           "refresh_tokens",
           "auth_sessions",
           "sign_in_failures",
+          "user_quotas",
           "group_members",
           "groups",
           "users",

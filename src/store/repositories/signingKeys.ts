@@ -40,4 +40,13 @@ export class SigningKeys implements SigningKeyRepository {
       .where("retired_at", "is", null)
       .execute();
   }
+
+  async deleteRetiredBefore(poolId: string, before: number): Promise<void> {
+    await this.core.db
+      .deleteFrom("signing_keys")
+      .where("pool_id", "=", poolId)
+      .where("retired_at", "is not", null)
+      .where("retired_at", "<", before)
+      .execute();
+  }
 }

@@ -56,7 +56,14 @@ export class Users implements UserRepository {
   async delete(poolId: string, id: number): Promise<boolean> {
     return this.core.writing([this.core.shared.users], () =>
       this.core.transaction(async ({ db }) => {
-        for (const table of ["codes", "refresh_tokens", "auth_sessions", "sign_in_failures", "group_members"] as const) {
+        for (const table of [
+          "codes",
+          "refresh_tokens",
+          "auth_sessions",
+          "sign_in_failures",
+          "user_quotas",
+          "group_members",
+        ] as const) {
           await db.deleteFrom(table).where("user_id", "=", id).execute();
         }
         const result = await db.deleteFrom("users").where("pool_id", "=", poolId).where("id", "=", id).executeTakeFirst();

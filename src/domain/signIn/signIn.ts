@@ -2,7 +2,12 @@ import type { DomainContext } from "../kernel/context.js";
 import type { InitiateAuthRequest } from "./authFlows.js";
 import { createSignInEngine, type RespondRequest } from "./engine.js";
 import type { AuthOutcome } from "./factor.js";
+import { emailOtp } from "./factors/emailOtp.js";
+import { mfaSetup } from "./factors/mfaSetup.js";
 import { newPasswordRequired } from "./factors/newPasswordRequired.js";
+import { selectMfaType } from "./factors/selectMfaType.js";
+import { smsMfa } from "./factors/smsMfa.js";
+import { softwareTokenMfa } from "./factors/softwareTokenMfa.js";
 import { passwordFlow } from "./passwordFlow.js";
 import { refreshFlow } from "./refreshFlow.js";
 
@@ -15,8 +20,12 @@ export const BUILT_IN_FLOWS = {
   REFRESH_TOKEN: refreshFlow,
 } as const;
 
-/** The challenges after the first factor, in the order of reference §4.2. */
-export const BUILT_IN_FACTORS = [newPasswordRequired] as const;
+/**
+ * The challenges after the first factor, in the order of reference §4.2: a
+ * new password, then MFA — set-up, choice, or the one factor that applies
+ * (factors/mfaStep.ts decides which; a sign-in passes one).
+ */
+export const BUILT_IN_FACTORS = [newPasswordRequired, mfaSetup, selectMfaType, smsMfa, softwareTokenMfa, emailOtp] as const;
 
 const engine = createSignInEngine({ flows: BUILT_IN_FLOWS, factors: BUILT_IN_FACTORS });
 

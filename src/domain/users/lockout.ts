@@ -98,3 +98,24 @@ export function verifyPasswordWithLockout(
     if (failures !== undefined) await ctx.store.signInFailures.clear(user.id);
   });
 }
+
+/**
+ * Checks a second factor's code under the same lockout (reference §2.6:
+ * "the same exponential lockout starts after 5 wrong MFA codes"): refused
+ * while the user is locked; `check`'s outcome, when `right` says it is not,
+ * is counted as a failed sign-in; a right one starts the count afresh.
+ */
+export function verifyCodeWithLockout<T>(
+  ctx: DomainContext,
+  user: User,
+  check: () => Promise<T>,
+  right: (outcome: T) => boolean,
+): Promise<T> {
+  return oneAtATime(ctx, user.id, async () => {
+    const failures = await checkLockout(ctx, user);
+    const outcome = await check();
+    if (!right(outcome)) await recordFailure(ctx, user);
+    else if (failures !== undefined) await ctx.store.signInFailures.clear(user.id);
+    return outcome;
+  });
+}

@@ -48,6 +48,7 @@ export const softwareTokenMfa: Factor = {
     if (outcome === "used") {
       return { right: false, error: new ExpiredCodeException("Your software token has already been used once.") };
     }
-    return { right: true, commit: async () => outcome };
+    // The step is recorded; nothing the tokens carry changed, so no commit (and no transaction).
+    return { right: true };
   },
 };

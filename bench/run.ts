@@ -8,6 +8,7 @@ import { adminGetUser } from "./scenarios/adminGetUser.js";
 import { groups } from "./scenarios/groups.js";
 import { listUsers } from "./scenarios/listUsers.js";
 import { signIn } from "./scenarios/signIn.js";
+import { getUser, softwareTokenMfa } from "./scenarios/softwareTokenMfa.js";
 import { userLifecycle } from "./scenarios/userLifecycle.js";
 
 /**
@@ -15,7 +16,7 @@ import { userLifecycle } from "./scenarios/userLifecycle.js";
  * each against its own `userpool serve` process on a fresh SQLite directory,
  * and prints ops/s with p50/p99 latency per operation.
  */
-const SCENARIOS: readonly Scenario[] = [adminGetUser, userLifecycle, listUsers, signIn, groups];
+const SCENARIOS: readonly Scenario[] = [adminGetUser, userLifecycle, listUsers, signIn, softwareTokenMfa, getUser, groups];
 
 const args = process.argv.slice(2);
 const secondsAt = args.indexOf("--seconds");

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
 import {
+  AdminDeleteUserAttributesCommand,
   AdminGetUserCommand,
   type AdminInitiateAuthCommandOutput,
   AdminRespondToAuthChallengeCommand,
@@ -507,6 +508,15 @@ describeEachEngine("MFA sign-in challenges", (t) => {
       assert.ok(done.AuthenticationResult);
       await prefer(pool, "max", { SMSMfaSettings: { PreferredMfa: true } });
       assert.equal(challengeOf(await publicSignIn(pool, "max")).name, "SMS_MFA");
+    });
+
+    it("keeps asking for a turned-on factor whose phone number is gone, refusing the sign-in rather than skipping MFA", async () => {
+      const pool = await mfaPool("OPTIONAL");
+      await userWith(pool, "nia", { SMSMfaSettings: { Enabled: true } });
+      await t().client.send(
+        new AdminDeleteUserAttributesCommand({ UserPoolId: pool.poolId, Username: "nia", UserAttributeNames: ["phone_number"] }),
+      );
+      await rejectsWith(adminSignIn(t().client, pool, "nia"), "InvalidParameterException", /phone_number/);
     });
 
     it("ON sends an SMS code to a user with a phone number and no factor turned on, after NEW_PASSWORD_REQUIRED", async () => {

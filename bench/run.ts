@@ -8,6 +8,7 @@ import { adminGetUser } from "./scenarios/adminGetUser.js";
 import { groups } from "./scenarios/groups.js";
 import { listUsers } from "./scenarios/listUsers.js";
 import { signIn } from "./scenarios/signIn.js";
+import { getUser, softwareTokenMfa } from "./scenarios/softwareTokenMfa.js";
 import { srpSignIn } from "./scenarios/srpSignIn.js";
 import { userLifecycle } from "./scenarios/userLifecycle.js";
 
@@ -16,7 +17,16 @@ import { userLifecycle } from "./scenarios/userLifecycle.js";
  * each against its own `userpool serve` process on a fresh SQLite directory,
  * and prints ops/s with p50/p99 latency per operation.
  */
-const SCENARIOS: readonly Scenario[] = [adminGetUser, userLifecycle, listUsers, signIn, srpSignIn, groups];
+const SCENARIOS: readonly Scenario[] = [
+  adminGetUser,
+  userLifecycle,
+  listUsers,
+  signIn,
+  srpSignIn,
+  softwareTokenMfa,
+  getUser,
+  groups,
+];
 
 const args = process.argv.slice(2);
 const secondsAt = args.indexOf("--seconds");

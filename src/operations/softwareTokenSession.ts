@@ -1,19 +1,19 @@
-import { InvalidParameterException, UnsupportedOperationException } from "../errors.js";
+import { InvalidParameterException } from "../errors.js";
+
+/** What authorises AssociateSoftwareToken or VerifySoftwareToken. */
+export type SoftwareTokenAuthority = { accessToken: string } | { session: string };
 
 /**
- * AssociateSoftwareToken and VerifySoftwareToken take an access token or the
- * Session of an MFA_SETUP challenge, "but not both" (API_VerifySoftwareToken).
- * The Session form belongs to the sign-in challenges and is not built yet.
- * Returns the access token. The messages are this server's (no Cognito
+ * AssociateSoftwareToken and VerifySoftwareToken take an access token (a
+ * signed-in user) or the Session of an MFA_SETUP challenge, "but not both"
+ * (API_VerifySoftwareToken). The messages are this server's (no Cognito
  * wording was found: docs/research/research-mfa.md).
  */
-export function accessTokenOf(operation: string, input: { AccessToken?: string; Session?: string }): string {
+export function authorityOf(operation: string, input: { AccessToken?: string; Session?: string }): SoftwareTokenAuthority {
   if (input.AccessToken !== undefined && input.Session !== undefined) {
     throw new InvalidParameterException(`${operation} takes an AccessToken or a Session, not both.`);
   }
-  if (input.AccessToken !== undefined) return input.AccessToken;
-  if (input.Session !== undefined) {
-    throw new UnsupportedOperationException(`userpool does not implement ${operation} with a Session (MFA_SETUP) yet`);
-  }
+  if (input.AccessToken !== undefined) return { accessToken: input.AccessToken };
+  if (input.Session !== undefined) return { session: input.Session };
   throw new InvalidParameterException(`${operation} needs an AccessToken or a Session.`);
 }

@@ -170,13 +170,14 @@ describeEachEngine("AssociateSoftwareToken / VerifySoftwareToken", (t) => {
     );
   });
 
-  it("answers a Session without an access token with UnsupportedOperationException, for now", async () => {
+  it("refuses a Session that no MFA_SETUP challenge handed out", async () => {
+    const expired = "Invalid session for the user, session is expired.";
     await rejectsWith(
       t().client.send(new AssociateSoftwareTokenCommand({ Session: A_SESSION })),
-      "UnsupportedOperationException",
-      "userpool does not implement AssociateSoftwareToken with a Session (MFA_SETUP) yet",
+      "NotAuthorizedException",
+      expired,
     );
-    await rejectsWith(verify({ Session: A_SESSION, UserCode: "123456" }), "UnsupportedOperationException");
+    await rejectsWith(verify({ Session: A_SESSION, UserCode: "123456" }), "NotAuthorizedException", expired);
   });
 
   it("refuses a request with both an access token and a Session, or with neither", async () => {

@@ -29,9 +29,11 @@ const MAX_FAILED_ATTEMPTS = 5;
  * offline. That is the whole protection only when messages are delivered
  * elsewhere: the default sender keeps every message, code included, in the
  * outbox of the same database (outbox.ts), and a copy of that database
- * shows the codes still live in plain text.
+ * shows the codes still live in plain text. Sign-in MFA codes are kept
+ * the same way in their challenge session (signIn/factors/codeFactor.ts),
+ * `purpose` naming the challenge.
  */
-function codeHash(ctx: DomainContext, userId: number, purpose: CodePurpose, code: string): string {
+export function codeHash(ctx: DomainContext, userId: number, purpose: string, code: string): string {
   return createHmac("sha256", ctx.sealer.deriveKey("codes")).update(`${userId}\u0000${purpose}\u0000${code}`).digest("base64url");
 }
 

@@ -75,15 +75,15 @@ describe("acceptSoftwareTokenCode", () => {
     const { user, secret } = await enrolled();
     const code = codeAt(secret, clock.now());
     const accepted = await acceptSoftwareTokenCode(ctx, pool, user, code);
-    assert.ok(accepted);
-    assert.equal(await acceptSoftwareTokenCode(ctx, pool, accepted, code), undefined);
+    assert.ok(typeof accepted === "object");
+    assert.equal(await acceptSoftwareTokenCode(ctx, pool, accepted, code), "used");
   });
 
   it("refuses a code older than one already accepted", async () => {
     const { user, secret } = await enrolled();
     const accepted = await acceptSoftwareTokenCode(ctx, pool, user, codeAt(secret, clock.now() + 30_000));
-    assert.ok(accepted);
-    assert.equal(await acceptSoftwareTokenCode(ctx, pool, accepted, codeAt(secret, clock.now())), undefined);
+    assert.ok(typeof accepted === "object");
+    assert.equal(await acceptSoftwareTokenCode(ctx, pool, accepted, codeAt(secret, clock.now())), "used");
   });
 
   it("lets exactly one of two concurrent uses of a code through, the other seeing it used on its re-read", async () => {
@@ -91,14 +91,18 @@ describe("acceptSoftwareTokenCode", () => {
     const code = codeAt(secret, clock.now());
     const attempt = () => optimistically(async () => acceptSoftwareTokenCode(ctx, pool, await reread(user), code));
     const outcomes = await Promise.all([attempt(), attempt(), attempt()]);
-    assert.equal(outcomes.filter((o) => o !== undefined).length, 1);
+    assert.equal(outcomes.filter((o) => typeof o === "object").length, 1);
+    assert.deepEqual(
+      outcomes.filter((o) => typeof o === "string"),
+      ["used", "used"],
+    );
   });
 
   it("refuses a wrong code and one two steps away", async () => {
     const { user, secret } = await enrolled();
     const right = codeAt(secret, clock.now());
-    assert.equal(await acceptSoftwareTokenCode(ctx, pool, user, right === "000000" ? "111111" : "000000"), undefined);
-    assert.equal(await acceptSoftwareTokenCode(ctx, pool, user, codeAt(secret, clock.now() + 60_000)), undefined);
+    assert.equal(await acceptSoftwareTokenCode(ctx, pool, user, right === "000000" ? "111111" : "000000"), "wrong");
+    assert.equal(await acceptSoftwareTokenCode(ctx, pool, user, codeAt(secret, clock.now() + 60_000)), "wrong");
   });
 
   it("gives the FriendlyDeviceName the token was verified with", async () => {

@@ -106,21 +106,23 @@ export async function verifySoftwareToken(
 
 /**
  * A sign-in's TOTP code (the SOFTWARE_TOKEN_MFA challenge): the user as
- * saved with the code's step recorded, or undefined for a wrong code or one
- * already used. Run it inside `optimistically` with a fresh read of the
- * user, so a concurrent use of the same code is refused on the re-run.
+ * saved with the code's step recorded, or why the code is refused: "wrong",
+ * or "used" for the code of a step already accepted or an earlier one. Run
+ * it inside `optimistically` with a fresh read of the user, so a concurrent
+ * use of the same code is refused on the re-run.
  */
 export async function acceptSoftwareTokenCode(
   ctx: DomainContext,
   pool: Pool,
   user: User,
   code: string,
-): Promise<User | undefined> {
+): Promise<User | "wrong" | "used"> {
   const secret = user.mfa.totpSecret;
   if (secret === null) throw new SoftwareTokenMFANotFoundException("Software Token MFA does not exist for the user.");
   const step = stepOf(secret, ctx, code);
   const last = user.mfa.totpLastStep;
-  if (step === undefined || (last !== null && step <= last)) return undefined;
+  if (step === undefined) return "wrong";
+  if (last !== null && step <= last) return "used";
   return saveUser(ctx, pool, user, { mfa: { ...user.mfa, totpLastStep: step } });
 }
 

@@ -37,19 +37,30 @@ export async function openChallengeSession(
   return id;
 }
 
-/** The live session a respond call names, checked against the client. Wording as reference §4.5 suggests (UNVERIFIED). */
+/**
+ * The live session an id names, whichever client it belongs to (the
+ * MFA_SETUP steps, AssociateSoftwareToken and VerifySoftwareToken, name no
+ * client). Wording as reference §4.5 suggests (UNVERIFIED).
+ */
+export async function readLiveSession(ctx: DomainContext, session: string | undefined): Promise<AuthSessionRecord> {
+  if (session === undefined) throw new NotAuthorizedException("Invalid session for the user.");
+  const record = await ctx.store.sessions.get(session);
+  if (record === undefined) throw expired();
+  if (record.expiresAt <= ctx.clock.now()) {
+    await ctx.store.sessions.delete(record.id);
+    throw expired();
+  }
+  return record;
+}
+
+/** The live session a respond call names, checked against the client. */
 export async function readChallengeSession(
   ctx: DomainContext,
   client: AppClient,
   session: string | undefined,
 ): Promise<AuthSessionRecord> {
-  if (session === undefined) throw new NotAuthorizedException("Invalid session for the user.");
-  const record = await ctx.store.sessions.get(session);
-  if (record === undefined || record.clientId !== client.id) throw expired();
-  if (record.expiresAt <= ctx.clock.now()) {
-    await ctx.store.sessions.delete(record.id);
-    throw expired();
-  }
+  const record = await readLiveSession(ctx, session);
+  if (record.clientId !== client.id) throw expired();
   return record;
 }
 

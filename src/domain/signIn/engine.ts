@@ -69,7 +69,8 @@ export function createSignInEngine(config: {
      * this challenge; USERNAME naming the session's user; SECRET_HASH over
      * that name; an enabled user — then hands the answer to the factor
      * that asked. A wrong answer counts against the session; a right one
-     * uses the session up with the factor's commit, in one transaction.
+     * uses the session up with the factor's commit, in one transaction
+     * (without a commit, in one statement).
      */
     async respond(ctx, { client, challenge: name, session: sessionId, responses }) {
       const factor = factors.find((f) => f.challenge === name);
@@ -93,10 +94,15 @@ export function createSignInEngine(config: {
         await countWrongAnswer(ctx, session, factor.maxWrongAnswers);
         throw verdict.error;
       }
-      const saved = await atomically(ctx, async (tx) => {
-        await closeChallengeSession(tx, session);
-        return verdict.commit === undefined ? user : verdict.commit(tx, attempt);
-      });
+      const { commit } = verdict;
+      // Without a commit, using the session up is one statement: a transaction would hold back every other write.
+      const saved =
+        commit === undefined
+          ? await closeChallengeSession(ctx, session).then(() => user)
+          : await atomically(ctx, async (tx) => {
+              await closeChallengeSession(tx, session);
+              return commit(tx, attempt);
+            });
       const after: SignInAttempt = { ...attempt, user: saved, passed: [...session.passed, factor.challenge] };
       const chosen = verdict.chosen === undefined ? undefined : factors.find((f) => f.challenge === verdict.chosen);
       return chosen === undefined ? next(ctx, after) : challenge(ctx, after, chosen);

@@ -112,3 +112,24 @@ export function checkWithLockout(
     return true;
   });
 }
+
+/**
+ * Checks a second factor's code under the same lockout (reference §2.6:
+ * "the same exponential lockout starts after 5 wrong MFA codes"): refused
+ * while the user is locked; the attempt is claimed as a failure first, as
+ * for passwords, and a right outcome (`right`) starts the count afresh.
+ */
+export function verifyCodeWithLockout<T>(
+  ctx: DomainContext,
+  user: User,
+  check: () => Promise<T>,
+  right: (outcome: T) => boolean,
+): Promise<T> {
+  return oneAtATime(ctx, user.id, async () => {
+    await checkLockout(ctx, user);
+    await claimAttempt(ctx, user);
+    const outcome = await check();
+    if (right(outcome)) await ctx.store.signInFailures.clear(user.id);
+    return outcome;
+  });
+}

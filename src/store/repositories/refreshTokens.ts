@@ -6,8 +6,9 @@ import type { RefreshTokenRepository } from "../store.js";
 export class RefreshTokens implements RefreshTokenRepository {
   constructor(private readonly core: StoreCore) {}
 
+  /** Through core.write: on SQLite, inserts of concurrent sign-ins share one commit (groupCommit.ts). */
   async insert(token: RefreshTokenRecord): Promise<void> {
-    await this.core.db
+    const query = this.core.db
       .insertInto("refresh_tokens")
       .values({
         id: token.id,
@@ -21,7 +22,8 @@ export class RefreshTokens implements RefreshTokenRepository {
         expires_at: token.expiresAt,
         revoked_at: token.revokedAt,
       })
-      .execute();
+      .compile();
+    await this.core.write(query);
   }
 
   async get(id: string): Promise<RefreshTokenRecord | undefined> {

@@ -7,8 +7,9 @@ import type { AuthSessionRepository } from "../store.js";
 export class AuthSessions implements AuthSessionRepository {
   constructor(private readonly core: StoreCore) {}
 
+  /** Writes go through core.write: on SQLite, those of concurrent sign-ins share one commit (groupCommit.ts). */
   async insert(session: AuthSessionRecord): Promise<void> {
-    await this.core.db
+    const query = this.core.db
       .insertInto("auth_sessions")
       .values({
         id: session.id,
@@ -21,7 +22,8 @@ export class AuthSessions implements AuthSessionRepository {
         created_at: session.createdAt,
         expires_at: session.expiresAt,
       })
-      .execute();
+      .compile();
+    await this.core.write(query);
   }
 
   async get(id: string): Promise<AuthSessionRecord | undefined> {
@@ -30,18 +32,19 @@ export class AuthSessions implements AuthSessionRepository {
   }
 
   async recordFailedAttempt(id: string, maxAttempts: number): Promise<number | undefined> {
-    const row = await this.core.db
+    const query = this.core.db
       .updateTable("auth_sessions")
       .set((eb) => ({ failed_attempts: eb("failed_attempts", "+", 1) }))
       .where("id", "=", id)
       .where("failed_attempts", "<", maxAttempts)
       .returning("failed_attempts")
-      .executeTakeFirst();
+      .compile();
+    const [row] = (await this.core.write(query)).rows as { failed_attempts: number | string }[];
     return row === undefined ? undefined : Number(row.failed_attempts);
   }
 
   async delete(id: string): Promise<boolean> {
-    const result = await this.core.db.deleteFrom("auth_sessions").where("id", "=", id).executeTakeFirst();
-    return result.numDeletedRows > 0n;
+    const result = await this.core.write(this.core.db.deleteFrom("auth_sessions").where("id", "=", id).compile());
+    return result.changes > 0;
   }
 }

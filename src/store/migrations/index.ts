@@ -6,6 +6,7 @@ import { signIn } from "./003_sign_in.js";
 import { groups } from "./004_groups.js";
 import { mfa } from "./005_mfa.js";
 import { challengeProgress } from "./006_challenge_progress.js";
+import { poolResources } from "./009_pool_resources.js";
 
 /** A forward-only migration; `engine` lets a step pick types where the engines differ. */
 export type EngineMigration = (db: Kysely<unknown>, engine: Engine) => Promise<void>;
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   "004_groups": groups,
   "005_mfa": mfa,
   "006_challenge_progress": challengeProgress,
+  "009_pool_resources": poolResources,
 };
 
 export function migrationProvider(engine: Engine): MigrationProvider {

@@ -19,6 +19,7 @@ export class AliasExistsException extends AwsError {}
 export class CodeDeliveryFailureException extends AwsError {}
 export class CodeMismatchException extends AwsError {}
 export class ConcurrentModificationException extends AwsError {}
+export class DuplicateProviderException extends AwsError {}
 export class EnableSoftwareTokenMFAException extends AwsError {}
 export class ExpiredCodeException extends AwsError {}
 /** 400 on the wire, as AWS answered it (hashicorp/terraform-provider-aws #40734), though the model says 403. */

@@ -23,23 +23,38 @@ import { ChangePassword } from "./changePassword.js";
 import { ConfirmForgotPassword } from "./confirmForgotPassword.js";
 import { ConfirmSignUp } from "./confirmSignUp.js";
 import { CreateGroup } from "./createGroup.js";
+import { CreateIdentityProvider } from "./createIdentityProvider.js";
+import { CreateResourceServer } from "./createResourceServer.js";
 import { CreateUserPool } from "./createUserPool.js";
 import { CreateUserPoolClient } from "./createUserPoolClient.js";
+import { CreateUserPoolDomain } from "./createUserPoolDomain.js";
 import { DeleteGroup } from "./deleteGroup.js";
+import { DeleteIdentityProvider } from "./deleteIdentityProvider.js";
+import { DeleteResourceServer } from "./deleteResourceServer.js";
 import { DeleteUser } from "./deleteUser.js";
 import { DeleteUserAttributes } from "./deleteUserAttributes.js";
 import { DeleteUserPool } from "./deleteUserPool.js";
 import { DeleteUserPoolClient } from "./deleteUserPoolClient.js";
+import { DeleteUserPoolDomain } from "./deleteUserPoolDomain.js";
+import { DescribeIdentityProvider } from "./describeIdentityProvider.js";
+import { DescribeResourceServer } from "./describeResourceServer.js";
 import { DescribeUserPool } from "./describeUserPool.js";
 import { DescribeUserPoolClient } from "./describeUserPoolClient.js";
+import { DescribeUserPoolDomain } from "./describeUserPoolDomain.js";
 import { ForgotPassword } from "./forgotPassword.js";
 import { GetGroup } from "./getGroup.js";
+import { GetIdentityProviderByIdentifier } from "./getIdentityProviderByIdentifier.js";
+import { GetLogDeliveryConfiguration } from "./getLogDeliveryConfiguration.js";
+import { GetUICustomization } from "./getUICustomization.js";
 import { GetUser } from "./getUser.js";
 import { GetUserAttributeVerificationCode } from "./getUserAttributeVerificationCode.js";
 import { GetUserPoolMfaConfig } from "./getUserPoolMfaConfig.js";
 import { GlobalSignOut } from "./globalSignOut.js";
 import { InitiateAuth } from "./initiateAuth.js";
 import { ListGroups } from "./listGroups.js";
+import { ListIdentityProviders } from "./listIdentityProviders.js";
+import { ListResourceServers } from "./listResourceServers.js";
+import { ListTagsForResource } from "./listTagsForResource.js";
 import { ListUserPoolClients } from "./listUserPoolClients.js";
 import { ListUserPools } from "./listUserPools.js";
 import { ListUsers } from "./listUsers.js";
@@ -48,14 +63,21 @@ import type { Operation } from "./operation.js";
 import { ResendConfirmationCode } from "./resendConfirmationCode.js";
 import { RespondToAuthChallenge } from "./respondToAuthChallenge.js";
 import { RevokeToken } from "./revokeToken.js";
+import { SetLogDeliveryConfiguration } from "./setLogDeliveryConfiguration.js";
+import { SetUICustomization } from "./setUICustomization.js";
 import { SetUserMFAPreference } from "./setUserMFAPreference.js";
 import { SetUserPoolMfaConfig } from "./setUserPoolMfaConfig.js";
 import { SetUserSettings } from "./setUserSettings.js";
 import { SignUp } from "./signUp.js";
+import { TagResource } from "./tagResource.js";
+import { UntagResource } from "./untagResource.js";
 import { UpdateGroup } from "./updateGroup.js";
+import { UpdateIdentityProvider } from "./updateIdentityProvider.js";
+import { UpdateResourceServer } from "./updateResourceServer.js";
 import { UpdateUserAttributes } from "./updateUserAttributes.js";
 import { UpdateUserPool } from "./updateUserPool.js";
 import { UpdateUserPoolClient } from "./updateUserPoolClient.js";
+import { UpdateUserPoolDomain } from "./updateUserPoolDomain.js";
 import { VerifySoftwareToken } from "./verifySoftwareToken.js";
 import { VerifyUserAttribute } from "./verifyUserAttribute.js";
 
@@ -121,6 +143,28 @@ export const OPERATIONS: ReadonlyMap<string, Operation> = new Map(
     SetUserPoolMfaConfig,
     SetUserSettings,
     VerifySoftwareToken,
+    CreateUserPoolDomain,
+    DescribeUserPoolDomain,
+    UpdateUserPoolDomain,
+    DeleteUserPoolDomain,
+    CreateIdentityProvider,
+    DescribeIdentityProvider,
+    UpdateIdentityProvider,
+    DeleteIdentityProvider,
+    ListIdentityProviders,
+    GetIdentityProviderByIdentifier,
+    CreateResourceServer,
+    DescribeResourceServer,
+    UpdateResourceServer,
+    DeleteResourceServer,
+    ListResourceServers,
+    SetUICustomization,
+    GetUICustomization,
+    SetLogDeliveryConfiguration,
+    GetLogDeliveryConfiguration,
+    TagResource,
+    UntagResource,
+    ListTagsForResource,
   ].map((op) => [op.name, op]),
 );
 

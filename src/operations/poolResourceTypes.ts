@@ -5,7 +5,7 @@
  * servers, UI customization, log delivery and tags.
  */
 import { ArnType, StringType } from "./modelTypes.js";
-import { enumOf, integer, list, map, required, string, struct } from "./shape.js";
+import { enumOf, integer, list, map, mapWithKeys, required, string, struct } from "./shape.js";
 
 /**
  * DomainType: 1..63. The model's pattern is not applied by the front end: a
@@ -70,5 +70,5 @@ export const TagValueType = string({ max: 256, pattern: "^([\\p{L}\\p{Z}\\p{N}_.
 /** ImageFileType: a blob, base64 on the wire. Cognito takes PNG or JPEG up to 100 kB (hosted UI customization docs). */
 export const ImageFileType = string({ max: Math.ceil((100 * 1024) / 3) * 4, pattern: "[A-Za-z0-9+/]*={0,2}" });
 /** UserPoolTagsType: a map of up to 50 tags (the limit is checked in the domain, which sees the pool's tags too). */
-export const UserPoolTagsType = map(TagValueType);
+export const UserPoolTagsType = mapWithKeys(TagKeysType, TagValueType);
 export const UserPoolTagsListType = list(TagKeysType);

@@ -156,6 +156,29 @@ export function map<V>(valueShape: Shape<V>): Shape<Record<string, V>> {
   };
 }
 
+/**
+ * A map whose keys have their own constraints. AWS reports a bad key as
+ * "Value '{…}' at 'tags' failed to satisfy constraint: Map keys must satisfy
+ * constraint: [Member must …]" (the AWS JSON validation message form).
+ */
+export function mapWithKeys<V>(keyShape: Shape<string>, valueShape: Shape<V>): Shape<Record<string, V>> {
+  const values = map(valueShape);
+  return {
+    parse(value, path, issues) {
+      const out = values.parse(value, path, issues);
+      for (const key of Object.keys(out)) {
+        const keyIssues: string[] = [];
+        keyShape.parse(key, path, keyIssues);
+        for (const issue of keyIssues) {
+          const rule = issue.slice(issue.indexOf("failed to satisfy constraint: ") + "failed to satisfy constraint: ".length);
+          issues.push(`Value '{${key}}' at '${path}' failed to satisfy constraint: Map keys must satisfy constraint: [${rule}]`);
+        }
+      }
+      return out;
+    },
+  };
+}
+
 export interface Field<T, R extends boolean> {
   readonly shape: Shape<T>;
   readonly required: R;

@@ -1,4 +1,9 @@
-import { InvalidParameterException, LimitExceededException, ResourceNotFoundException } from "../../errors.js";
+import {
+  InvalidParameterException,
+  LimitExceededException,
+  ResourceNotFoundException,
+  ScopeDoesNotExistException,
+} from "../../errors.js";
 import type { PoolResourceRecord } from "../../store/records.js";
 import { UniqueViolation } from "../../store/store.js";
 import { compact } from "../kernel/compact.js";
@@ -122,8 +127,26 @@ export async function listResourceServers(
   return compact({ servers: page.items, nextToken: page.nextToken });
 }
 
-/** Every custom scope of the pool, as `<identifier>/<scope>`. */
-export async function customScopesOf(ctx: DomainContext, poolId: string): Promise<Set<string>> {
-  const rows = await ctx.store.poolResources.list(poolId, KIND, { limit: MAX_RESOURCE_SERVERS_PER_POOL * 2 });
-  return new Set(rows.map(fromRow).flatMap((server) => server.scopes.map((s) => `${server.identifier}/${s.ScopeName}`)));
+/** The scopes every pool has (CreateUserPoolClient API reference, AllowedOAuthScopes). */
+const STANDARD_SCOPES: ReadonlySet<string> = new Set(["phone", "email", "openid", "profile", "aws.cognito.signin.user.admin"]);
+
+/**
+ * An app client's AllowedOAuthScopes must be standard scopes or
+ * `<identifier>/<scope>` of one of the pool's resource servers: else
+ * ScopeDoesNotExistException "Invalid scope requested: <scope>" (quoted in
+ * awsdocs/aws-cloudformation-user-guide#564 for the scope "Cognito").
+ */
+export async function requireScopesExist(
+  ctx: DomainContext,
+  poolId: string,
+  scopes: readonly string[] | undefined,
+): Promise<void> {
+  const custom = (scopes ?? []).filter((scope) => !STANDARD_SCOPES.has(scope));
+  if (custom.length === 0) return;
+  const pool = await getPool(ctx, poolId);
+  // The list holds every server: a pool has at most MAX_RESOURCE_SERVERS_PER_POOL.
+  const rows = await ctx.store.poolResources.list(pool.id, KIND, { limit: MAX_RESOURCE_SERVERS_PER_POOL * 2 });
+  const known = new Set(rows.map(fromRow).flatMap((server) => server.scopes.map((s) => `${server.identifier}/${s.ScopeName}`)));
+  const missing = custom.find((scope) => !known.has(scope));
+  if (missing !== undefined) throw new ScopeDoesNotExistException(`Invalid scope requested: ${missing}`);
 }

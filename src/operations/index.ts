@@ -45,6 +45,7 @@ import { ForgotPassword } from "./forgotPassword.js";
 import { GetGroup } from "./getGroup.js";
 import { GetIdentityProviderByIdentifier } from "./getIdentityProviderByIdentifier.js";
 import { GetLogDeliveryConfiguration } from "./getLogDeliveryConfiguration.js";
+import { GetSigningCertificate } from "./getSigningCertificate.js";
 import { GetUICustomization } from "./getUICustomization.js";
 import { GetUser } from "./getUser.js";
 import { GetUserAttributeVerificationCode } from "./getUserAttributeVerificationCode.js";
@@ -165,6 +166,7 @@ export const OPERATIONS: ReadonlyMap<string, Operation> = new Map(
     TagResource,
     UntagResource,
     ListTagsForResource,
+    GetSigningCertificate,
   ].map((op) => [op.name, op]),
 );
 

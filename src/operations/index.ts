@@ -1,4 +1,5 @@
 import { AddCustomAttributes } from "./addCustomAttributes.js";
+import { AddUserPoolClientSecret } from "./addUserPoolClientSecret.js";
 import { AdminAddUserToGroup } from "./adminAddUserToGroup.js";
 import { AdminConfirmSignUp } from "./adminConfirmSignUp.js";
 import { AdminCreateUser } from "./adminCreateUser.js";
@@ -35,6 +36,7 @@ import { DeleteUser } from "./deleteUser.js";
 import { DeleteUserAttributes } from "./deleteUserAttributes.js";
 import { DeleteUserPool } from "./deleteUserPool.js";
 import { DeleteUserPoolClient } from "./deleteUserPoolClient.js";
+import { DeleteUserPoolClientSecret } from "./deleteUserPoolClientSecret.js";
 import { DeleteUserPoolDomain } from "./deleteUserPoolDomain.js";
 import { DescribeIdentityProvider } from "./describeIdentityProvider.js";
 import { DescribeResourceServer } from "./describeResourceServer.js";
@@ -56,6 +58,7 @@ import { ListGroups } from "./listGroups.js";
 import { ListIdentityProviders } from "./listIdentityProviders.js";
 import { ListResourceServers } from "./listResourceServers.js";
 import { ListTagsForResource } from "./listTagsForResource.js";
+import { ListUserPoolClientSecrets } from "./listUserPoolClientSecrets.js";
 import { ListUserPoolClients } from "./listUserPoolClients.js";
 import { ListUserPools } from "./listUserPools.js";
 import { ListUsers } from "./listUsers.js";
@@ -167,6 +170,9 @@ export const OPERATIONS: ReadonlyMap<string, Operation> = new Map(
     UntagResource,
     ListTagsForResource,
     GetSigningCertificate,
+    AddUserPoolClientSecret,
+    ListUserPoolClientSecrets,
+    DeleteUserPoolClientSecret,
   ].map((op) => [op.name, op]),
 );
 

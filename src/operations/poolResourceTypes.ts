@@ -72,3 +72,5 @@ export const ImageFileType = string({ max: Math.ceil((100 * 1024) / 3) * 4, patt
 /** UserPoolTagsType: a map of up to 50 tags (the limit is checked in the domain, which sees the pool's tags too). */
 export const UserPoolTagsType = mapWithKeys(TagKeysType, TagValueType);
 export const UserPoolTagsListType = list(TagKeysType);
+/** ClientSecretId: the model's limits were not found; the ids this server makes are 32 hex digits (research-pool-surface.md). */
+export const ClientSecretIdType = string({ min: 1, max: 128, pattern: "[\\w+-]+" });

@@ -85,6 +85,7 @@ export interface ClientRepository {
   insert(client: ClientRecord): Promise<void>;
   /** Client ids are unique across pools: public operations name only the client. */
   get(id: string): Promise<ClientRecord | undefined>;
+  /** Writes name, sealed secret, settings and modification time; false when the client is not in that pool. */
   update(client: ClientRecord): Promise<boolean>;
   delete(poolId: string, id: string): Promise<boolean>;
   /** Clients of a pool ordered by id, strictly after `after`. */

@@ -6,10 +6,12 @@ import { AdminCreateUser } from "./adminCreateUser.js";
 import { AdminDeleteSoftwareToken } from "./adminDeleteSoftwareToken.js";
 import { AdminDeleteUser } from "./adminDeleteUser.js";
 import { AdminDeleteUserAttributes } from "./adminDeleteUserAttributes.js";
+import { AdminDisableProviderForUser } from "./adminDisableProviderForUser.js";
 import { AdminDisableUser } from "./adminDisableUser.js";
 import { AdminEnableUser } from "./adminEnableUser.js";
 import { AdminGetUser } from "./adminGetUser.js";
 import { AdminInitiateAuth } from "./adminInitiateAuth.js";
+import { AdminLinkProviderForUser } from "./adminLinkProviderForUser.js";
 import { AdminListGroupsForUser } from "./adminListGroupsForUser.js";
 import { AdminRemoveUserFromGroup } from "./adminRemoveUserFromGroup.js";
 import { AdminResetUserPassword } from "./adminResetUserPassword.js";
@@ -173,6 +175,8 @@ export const OPERATIONS: ReadonlyMap<string, Operation> = new Map(
     AddUserPoolClientSecret,
     ListUserPoolClientSecrets,
     DeleteUserPoolClientSecret,
+    AdminLinkProviderForUser,
+    AdminDisableProviderForUser,
   ].map((op) => [op.name, op]),
 );
 

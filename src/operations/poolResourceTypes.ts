@@ -74,3 +74,9 @@ export const UserPoolTagsType = mapWithKeys(TagKeysType, TagValueType);
 export const UserPoolTagsListType = list(TagKeysType);
 /** ClientSecretId: the model's limits were not found; the ids this server makes are 32 hex digits (research-pool-surface.md). */
 export const ClientSecretIdType = string({ min: 1, max: 128, pattern: "[\\w+-]+" });
+/** ProviderUserIdentifierType: every member optional in the model; the domain says which a call needs. */
+export const ProviderUserIdentifierType = struct({
+  ProviderName: ProviderNameType,
+  ProviderAttributeName: StringType,
+  ProviderAttributeValue: StringType,
+});

@@ -40,6 +40,7 @@ export class PreconditionNotMetException extends AwsError {}
 export class ResourceNotFoundException extends AwsError {}
 export class ScopeDoesNotExistException extends AwsError {}
 export class SoftwareTokenMFANotFoundException extends AwsError {}
+export class TermsExistsException extends AwsError {}
 export class TooManyFailedAttemptsException extends AwsError {}
 export class TooManyRequestsException extends AwsError {}
 export class UnexpectedLambdaException extends AwsError {}

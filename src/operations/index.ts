@@ -28,12 +28,14 @@ import { ConfirmSignUp } from "./confirmSignUp.js";
 import { CreateGroup } from "./createGroup.js";
 import { CreateIdentityProvider } from "./createIdentityProvider.js";
 import { CreateResourceServer } from "./createResourceServer.js";
+import { CreateTerms } from "./createTerms.js";
 import { CreateUserPool } from "./createUserPool.js";
 import { CreateUserPoolClient } from "./createUserPoolClient.js";
 import { CreateUserPoolDomain } from "./createUserPoolDomain.js";
 import { DeleteGroup } from "./deleteGroup.js";
 import { DeleteIdentityProvider } from "./deleteIdentityProvider.js";
 import { DeleteResourceServer } from "./deleteResourceServer.js";
+import { DeleteTerms } from "./deleteTerms.js";
 import { DeleteUser } from "./deleteUser.js";
 import { DeleteUserAttributes } from "./deleteUserAttributes.js";
 import { DeleteUserPool } from "./deleteUserPool.js";
@@ -42,6 +44,8 @@ import { DeleteUserPoolClientSecret } from "./deleteUserPoolClientSecret.js";
 import { DeleteUserPoolDomain } from "./deleteUserPoolDomain.js";
 import { DescribeIdentityProvider } from "./describeIdentityProvider.js";
 import { DescribeResourceServer } from "./describeResourceServer.js";
+import { DescribeTerms } from "./describeTerms.js";
+import { DescribeTermsByClient } from "./describeTermsByClient.js";
 import { DescribeUserPool } from "./describeUserPool.js";
 import { DescribeUserPoolClient } from "./describeUserPoolClient.js";
 import { DescribeUserPoolDomain } from "./describeUserPoolDomain.js";
@@ -60,6 +64,7 @@ import { ListGroups } from "./listGroups.js";
 import { ListIdentityProviders } from "./listIdentityProviders.js";
 import { ListResourceServers } from "./listResourceServers.js";
 import { ListTagsForResource } from "./listTagsForResource.js";
+import { ListTerms } from "./listTerms.js";
 import { ListUserPoolClientSecrets } from "./listUserPoolClientSecrets.js";
 import { ListUserPoolClients } from "./listUserPoolClients.js";
 import { ListUserPools } from "./listUserPools.js";
@@ -80,6 +85,7 @@ import { UntagResource } from "./untagResource.js";
 import { UpdateGroup } from "./updateGroup.js";
 import { UpdateIdentityProvider } from "./updateIdentityProvider.js";
 import { UpdateResourceServer } from "./updateResourceServer.js";
+import { UpdateTerms } from "./updateTerms.js";
 import { UpdateUserAttributes } from "./updateUserAttributes.js";
 import { UpdateUserPool } from "./updateUserPool.js";
 import { UpdateUserPoolClient } from "./updateUserPoolClient.js";
@@ -177,6 +183,12 @@ export const OPERATIONS: ReadonlyMap<string, Operation> = new Map(
     DeleteUserPoolClientSecret,
     AdminLinkProviderForUser,
     AdminDisableProviderForUser,
+    CreateTerms,
+    DescribeTerms,
+    DescribeTermsByClient,
+    UpdateTerms,
+    DeleteTerms,
+    ListTerms,
   ].map((op) => [op.name, op]),
 );
 

@@ -80,3 +80,11 @@ export const ProviderUserIdentifierType = struct({
   ProviderAttributeName: StringType,
   ProviderAttributeValue: StringType,
 });
+
+/** Terms documents: the enums are the SDK's; lengths were not found and are left open but for a minimum. */
+export const TermsNameType = string({ min: 1, max: 128 });
+export const TermsSourceType = enumOf(["LINK"]);
+export const TermsEnforcementType = enumOf(["NONE"]);
+export const LinksType = map(string({ min: 1, max: 1024 }));
+export const TermsIdType = string({ min: 1, max: 64, pattern: "[\\w-]+" });
+export const ListTermsLimitType = integer({ min: 1, max: 60 });

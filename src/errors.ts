@@ -32,6 +32,7 @@ export class InvalidPasswordException extends AwsError {}
 export class InvalidUserPoolConfigurationException extends AwsError {}
 export class LimitExceededException extends AwsError {}
 export class MFAMethodNotFoundException extends AwsError {}
+export class ManagedLoginBrandingExistsException extends AwsError {}
 export class NotAuthorizedException extends AwsError {}
 export class OperationNotEnabledException extends AwsError {}
 export class PasswordHistoryPolicyViolationException extends AwsError {}

@@ -27,6 +27,7 @@ import { ConfirmForgotPassword } from "./confirmForgotPassword.js";
 import { ConfirmSignUp } from "./confirmSignUp.js";
 import { CreateGroup } from "./createGroup.js";
 import { CreateIdentityProvider } from "./createIdentityProvider.js";
+import { CreateManagedLoginBranding } from "./createManagedLoginBranding.js";
 import { CreateResourceServer } from "./createResourceServer.js";
 import { CreateTerms } from "./createTerms.js";
 import { CreateUserPool } from "./createUserPool.js";
@@ -34,6 +35,7 @@ import { CreateUserPoolClient } from "./createUserPoolClient.js";
 import { CreateUserPoolDomain } from "./createUserPoolDomain.js";
 import { DeleteGroup } from "./deleteGroup.js";
 import { DeleteIdentityProvider } from "./deleteIdentityProvider.js";
+import { DeleteManagedLoginBranding } from "./deleteManagedLoginBranding.js";
 import { DeleteResourceServer } from "./deleteResourceServer.js";
 import { DeleteTerms } from "./deleteTerms.js";
 import { DeleteUser } from "./deleteUser.js";
@@ -43,6 +45,8 @@ import { DeleteUserPoolClient } from "./deleteUserPoolClient.js";
 import { DeleteUserPoolClientSecret } from "./deleteUserPoolClientSecret.js";
 import { DeleteUserPoolDomain } from "./deleteUserPoolDomain.js";
 import { DescribeIdentityProvider } from "./describeIdentityProvider.js";
+import { DescribeManagedLoginBranding } from "./describeManagedLoginBranding.js";
+import { DescribeManagedLoginBrandingByClient } from "./describeManagedLoginBrandingByClient.js";
 import { DescribeResourceServer } from "./describeResourceServer.js";
 import { DescribeTerms } from "./describeTerms.js";
 import { DescribeTermsByClient } from "./describeTermsByClient.js";
@@ -84,6 +88,7 @@ import { TagResource } from "./tagResource.js";
 import { UntagResource } from "./untagResource.js";
 import { UpdateGroup } from "./updateGroup.js";
 import { UpdateIdentityProvider } from "./updateIdentityProvider.js";
+import { UpdateManagedLoginBranding } from "./updateManagedLoginBranding.js";
 import { UpdateResourceServer } from "./updateResourceServer.js";
 import { UpdateTerms } from "./updateTerms.js";
 import { UpdateUserAttributes } from "./updateUserAttributes.js";
@@ -189,6 +194,11 @@ export const OPERATIONS: ReadonlyMap<string, Operation> = new Map(
     UpdateTerms,
     DeleteTerms,
     ListTerms,
+    CreateManagedLoginBranding,
+    DescribeManagedLoginBranding,
+    DescribeManagedLoginBrandingByClient,
+    UpdateManagedLoginBranding,
+    DeleteManagedLoginBranding,
   ].map((op) => [op.name, op]),
 );
 

@@ -88,3 +88,34 @@ export const TermsEnforcementType = enumOf(["NONE"]);
 export const LinksType = map(string({ min: 1, max: 1024 }));
 export const TermsIdType = string({ min: 1, max: 64, pattern: "[\\w-]+" });
 export const ListTermsLimitType = integer({ min: 1, max: 60 });
+
+/** Managed login branding: the enums are the SDK's; an asset's size is bounded by the request body cap (1 MiB) only. */
+export const AssetType = struct({
+  Category: required(
+    enumOf([
+      "FAVICON_ICO",
+      "FAVICON_SVG",
+      "EMAIL_GRAPHIC",
+      "SMS_GRAPHIC",
+      "AUTH_APP_GRAPHIC",
+      "PASSWORD_GRAPHIC",
+      "PASSKEY_GRAPHIC",
+      "PAGE_HEADER_LOGO",
+      "PAGE_HEADER_BACKGROUND",
+      "PAGE_FOOTER_LOGO",
+      "PAGE_FOOTER_BACKGROUND",
+      "PAGE_BACKGROUND",
+      "FORM_BACKGROUND",
+      "FORM_LOGO",
+      "IDP_BUTTON_ICON",
+    ]),
+  ),
+  ColorMode: required(enumOf(["LIGHT", "DARK", "DYNAMIC"])),
+  Extension: required(enumOf(["ICO", "JPEG", "PNG", "SVG", "WEBP"])),
+  Bytes: string({ pattern: "[A-Za-z0-9+/]*={0,2}" }),
+  ResourceId: string({ min: 1, max: 40, pattern: "^[\\w\\- ]+$" }),
+});
+export const AssetListType = list(AssetType, { max: 40 });
+export const ManagedLoginBrandingIdType = string({
+  pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",
+});

@@ -179,6 +179,11 @@ export function mapWithKeys<V>(keyShape: Shape<string>, valueShape: Shape<V>): S
   };
 }
 
+/** A JSON document member (the model's `document` type): any JSON value, kept as sent. */
+export function document(): Shape<unknown> {
+  return { parse: (value) => value };
+}
+
 export interface Field<T, R extends boolean> {
   readonly shape: Shape<T>;
   readonly required: R;

@@ -19,6 +19,7 @@ export class AliasExistsException extends AwsError {}
 export class CodeDeliveryFailureException extends AwsError {}
 export class CodeMismatchException extends AwsError {}
 export class ConcurrentModificationException extends AwsError {}
+export class DuplicateProviderException extends AwsError {}
 export class EnableSoftwareTokenMFAException extends AwsError {}
 export class ExpiredCodeException extends AwsError {}
 /** 400 on the wire, as AWS answered it (hashicorp/terraform-provider-aws #40734), though the model says 403. */
@@ -31,6 +32,7 @@ export class InvalidPasswordException extends AwsError {}
 export class InvalidUserPoolConfigurationException extends AwsError {}
 export class LimitExceededException extends AwsError {}
 export class MFAMethodNotFoundException extends AwsError {}
+export class ManagedLoginBrandingExistsException extends AwsError {}
 export class NotAuthorizedException extends AwsError {}
 export class OperationNotEnabledException extends AwsError {}
 export class PasswordHistoryPolicyViolationException extends AwsError {}
@@ -39,6 +41,7 @@ export class PreconditionNotMetException extends AwsError {}
 export class ResourceNotFoundException extends AwsError {}
 export class ScopeDoesNotExistException extends AwsError {}
 export class SoftwareTokenMFANotFoundException extends AwsError {}
+export class TermsExistsException extends AwsError {}
 export class TooManyFailedAttemptsException extends AwsError {}
 export class TooManyRequestsException extends AwsError {}
 export class UnexpectedLambdaException extends AwsError {}

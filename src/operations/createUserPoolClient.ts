@@ -1,3 +1,4 @@
+import { requireScopesExist } from "../domain/hostedUi/resourceServers.js";
 import { createClient } from "../domain/pools/clients.js";
 import { userPoolClientType } from "./clientOutput.js";
 import { ClientNameType, ClientSecretType, clientSettingsMembers, UserPoolIdType } from "./modelTypes.js";
@@ -14,6 +15,7 @@ export const CreateUserPoolClient = defineOperation(
     ...clientSettingsMembers,
   }),
   async (ctx, { UserPoolId, ClientName, ...settings }) => {
+    await requireScopesExist(ctx, UserPoolId, settings.AllowedOAuthScopes);
     const client = await createClient(ctx, UserPoolId, ClientName, settings);
     return { UserPoolClient: userPoolClientType(client) };
   },

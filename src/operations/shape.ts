@@ -211,6 +211,35 @@ export function map<V>(valueShape: Shape<V>): Shape<Record<string, V>> {
   };
 }
 
+/**
+ * A map whose keys have their own constraints. AWS reports a bad key as
+ * "Value '{…}' at 'tags' failed to satisfy constraint: Map keys must satisfy
+ * constraint: [Member must …]" (the AWS JSON validation message form).
+ */
+export function mapWithKeys<V>(keyShape: Shape<string>, valueShape: Shape<V>): Shape<Record<string, V>> {
+  const values = map(valueShape);
+  return {
+    parse(value, path, issues) {
+      const out = values.parse(value, path, issues);
+      for (const key of Object.keys(out)) {
+        if (issues.full) break;
+        const keyIssues = new Issues();
+        keyShape.parse(key, path, keyIssues);
+        for (const issue of keyIssues.found) {
+          const rule = issue.slice(issue.indexOf("failed to satisfy constraint: ") + "failed to satisfy constraint: ".length);
+          issues.add(`Value '{${key}}' at '${path}' failed to satisfy constraint: Map keys must satisfy constraint: [${rule}]`);
+        }
+      }
+      return out;
+    },
+  };
+}
+
+/** A JSON document member (the model's `document` type): any JSON value, kept as sent. */
+export function document(): Shape<unknown> {
+  return { parse: (value) => value };
+}
+
 export interface Field<T, R extends boolean> {
   readonly shape: Shape<T>;
   readonly required: R;

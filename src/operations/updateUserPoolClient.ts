@@ -1,3 +1,4 @@
+import { requireScopesExist } from "../domain/hostedUi/resourceServers.js";
 import { updateClient } from "../domain/pools/clients.js";
 import { userPoolClientType } from "./clientOutput.js";
 import { ClientIdType, ClientNameType, clientSettingsMembers, UserPoolIdType } from "./modelTypes.js";
@@ -13,6 +14,7 @@ export const UpdateUserPoolClient = defineOperation(
     ...clientSettingsMembers,
   }),
   async (ctx, { UserPoolId, ClientId, ClientName, ...settings }) => {
+    await requireScopesExist(ctx, UserPoolId, settings.AllowedOAuthScopes);
     const client = await updateClient(ctx, UserPoolId, ClientId, ClientName, settings);
     return { UserPoolClient: userPoolClientType(client) };
   },

@@ -6,6 +6,7 @@ import { Codes } from "./repositories/codes.js";
 import { Groups } from "./repositories/groups.js";
 import { Memberships } from "./repositories/memberships.js";
 import { Messages } from "./repositories/messages.js";
+import { PoolResources } from "./repositories/poolResources.js";
 import { Pools } from "./repositories/pools.js";
 import { RefreshTokens } from "./repositories/refreshTokens.js";
 import { AuthSessions } from "./repositories/sessions.js";
@@ -35,6 +36,7 @@ export class KyselyStore implements Store {
   readonly groups: Groups;
   readonly memberships: Memberships;
   readonly messages: Messages;
+  readonly poolResources: PoolResources;
 
   constructor(private readonly core: StoreCore) {
     this.engine = core.engine;
@@ -52,6 +54,7 @@ export class KyselyStore implements Store {
     this.groups = new Groups(core);
     this.memberships = new Memberships(core);
     this.messages = new Messages(core);
+    this.poolResources = new PoolResources(core);
   }
 
   /** A store over a freshly opened database; `direct` on engines that can read synchronously (SQLite). */

@@ -237,3 +237,17 @@ export interface GroupRecord {
   createdAt: number;
   modifiedAt: number;
 }
+
+/**
+ * One configuration object of a pool, stored whole (migration 009): `kind`
+ * says what it is ("domain", "identity-provider", …) and `name` is its key
+ * among the pool's objects of that kind. The store never reads the body.
+ */
+export interface PoolResourceRecord {
+  poolId: string;
+  kind: string;
+  name: string;
+  body: unknown;
+  createdAt: number;
+  modifiedAt: number;
+}

@@ -9,6 +9,7 @@ import type {
   MessageRecord,
   NewUser,
   PoolRecord,
+  PoolResourceRecord,
   RefreshTokenRecord,
   SignInFailuresRecord,
   SigningKeyRecord,
@@ -288,5 +289,27 @@ export function groupToRow(group: GroupRecord): Selectable<Database["groups"]> {
     precedence: group.precedence,
     created_at: group.createdAt,
     modified_at: group.modifiedAt,
+  };
+}
+
+export function poolResourceFromRow(row: Selectable<Database["pool_resources"]>): PoolResourceRecord {
+  return {
+    poolId: row.pool_id,
+    kind: row.kind,
+    name: row.name,
+    body: JSON.parse(row.body) as unknown,
+    createdAt: Number(row.created_at),
+    modifiedAt: Number(row.modified_at),
+  };
+}
+
+export function poolResourceToRow(resource: PoolResourceRecord): Selectable<Database["pool_resources"]> {
+  return {
+    pool_id: resource.poolId,
+    kind: resource.kind,
+    name: resource.name,
+    body: JSON.stringify(resource.body),
+    created_at: resource.createdAt,
+    modified_at: resource.modifiedAt,
   };
 }

@@ -133,6 +133,15 @@ export interface Database {
     pool_id: string;
     username_key: string;
   };
+  /** A pool's configuration objects read and written whole (migration 009): body is JSON. */
+  pool_resources: {
+    pool_id: string;
+    kind: string;
+    name: string;
+    body: string;
+    created_at: number;
+    modified_at: number;
+  };
   outbox: {
     id: Generated<number>;
     pool_id: string;

@@ -11,6 +11,7 @@ import type {
   NewMessage,
   NewUser,
   PoolRecord,
+  PoolResourceRecord,
   RefreshTokenRecord,
   SignInFailuresRecord,
   SigningKeyRecord,
@@ -54,6 +55,7 @@ export interface Store {
   readonly groups: GroupRepository;
   readonly memberships: MembershipRepository;
   readonly messages: MessageRepository;
+  readonly poolResources: PoolResourceRepository;
 }
 
 export interface SettingsRepository {
@@ -84,6 +86,7 @@ export interface ClientRepository {
   insert(client: ClientRecord): Promise<void>;
   /** Client ids are unique across pools: public operations name only the client. */
   get(id: string): Promise<ClientRecord | undefined>;
+  /** Writes name, sealed secret, settings and modification time; false when the client is not in that pool. */
   update(client: ClientRecord): Promise<boolean>;
   delete(poolId: string, id: string): Promise<boolean>;
   /** Clients of a pool ordered by id, strictly after `after`. */
@@ -234,6 +237,27 @@ export interface MessageRepository {
   append(message: NewMessage): Promise<MessageRecord>;
   /** Messages in insertion order. */
   list(query: MessageQuery): Promise<MessageRecord[]>;
+}
+
+/**
+ * A pool's configuration objects stored whole (domain, identity providers,
+ * resource servers, UI customizations, log delivery): a JSON body under
+ * (pool, kind, name), listed in name order (byte order).
+ */
+export interface PoolResourceRepository {
+  /** Throws UniqueViolation when the pool has an object of that kind and name, or, for kind "domain", when any pool has that domain or this pool has a domain. */
+  insert(resource: PoolResourceRecord): Promise<void>;
+  /** Inserts, or replaces the body and modification time of the object there. */
+  put(resource: PoolResourceRecord): Promise<void>;
+  get(poolId: string, kind: string, name: string): Promise<PoolResourceRecord | undefined>;
+  /** The object of that kind and name in any pool (first by pool id). */
+  findByName(kind: string, name: string): Promise<PoolResourceRecord | undefined>;
+  /** Replaces body and modification time; false when absent. */
+  update(resource: PoolResourceRecord): Promise<boolean>;
+  delete(poolId: string, kind: string, name: string): Promise<boolean>;
+  /** The pool's objects of a kind ordered by name, strictly after `after`. */
+  list(poolId: string, kind: string, page: Page): Promise<PoolResourceRecord[]>;
+  count(poolId: string, kind: string): Promise<number>;
 }
 
 /** A unique key was already taken. `key` is "username", "sub", or the alias column. */

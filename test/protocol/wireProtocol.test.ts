@@ -3,7 +3,7 @@ import { it } from "node:test";
 import {
   AdminGetUserCommand,
   DescribeUserPoolCommand,
-  GetSigningCertificateCommand,
+  GetCSVHeaderCommand,
   ListUserPoolsCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { createPool, rejectsWith } from "../support/fixtures.js";
@@ -54,11 +54,11 @@ describeEachEngine("AWS JSON 1.1 wire protocol", (t) => {
 
   it("answers a Cognito operation it does not implement with a typed error, after authentication", async () => {
     await rejectsWith(
-      t().client.send(new GetSigningCertificateCommand({ UserPoolId: "us-east-1_abc" })),
+      t().client.send(new GetCSVHeaderCommand({ UserPoolId: "us-east-1_abc" })),
       "UnsupportedOperationException",
-      /does not implement GetSigningCertificate/,
+      /does not implement GetCSVHeader/,
     );
-    const unsigned = await rawPost(t().url, jsonHeaders("GetSigningCertificate"), "{}");
+    const unsigned = await rawPost(t().url, jsonHeaders("GetCSVHeader"), "{}");
     assert.equal(unsigned.json.__type, "MissingAuthenticationTokenException");
   });
 

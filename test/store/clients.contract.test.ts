@@ -29,10 +29,16 @@ describeEachStore("store contract: clients", (s) => {
     await assert.rejects(s().clients.insert({ ...client, poolId: await existingPool() }), UniqueViolation);
   });
 
-  it("clients.update changes a client of the named pool and returns true", async () => {
+  it("clients.update changes a client of the named pool (name, sealed secret, settings, time) and returns true", async () => {
     const client = newClient(await existingPool());
     await s().clients.insert(client);
-    const changed = { ...client, name: "renamed", modifiedAt: client.modifiedAt + 1000, settings: { RefreshTokenValidity: 5 } };
+    const changed = {
+      ...client,
+      name: "renamed",
+      sealedSecret: "v1.sealed-secrets",
+      modifiedAt: client.modifiedAt + 1000,
+      settings: { RefreshTokenValidity: 5 },
+    };
     assert.equal(await s().clients.update(changed), true);
     assert.deepEqual(await s().clients.get(client.id), changed);
   });

@@ -143,8 +143,8 @@ export function existingRows(s: () => Store) {
   };
 }
 
-/** The names of groups, in the order given. */
-export const names = (groups: GroupRecord[]) => groups.map((g) => g.name);
+/** The names of groups (or other named records), in the order given. */
+export const names = (records: readonly { name: string }[]) => records.map((r) => r.name);
 
 /** The usernames of users, in the order given. */
 export const usernames = (users: UserRecord[]) => users.map((u) => u.username);

@@ -12,22 +12,55 @@ export interface AppClient {
   id: string;
   poolId: string;
   name: string;
-  /** The plain secret, or null for a public client. */
+  /** The plain secret DescribeUserPoolClient shows (the oldest live one), or null for a public client. */
   secret: string | null;
+  /** Every live secret, oldest first: two at most, each accepted (AddUserPoolClientSecret, cognito-2024-2026.md). */
+  secrets: ClientSecret[];
   createdAt: number;
   modifiedAt: number;
   settings: ClientSettings;
 }
 
+/** One secret of a confidential client. */
+export interface ClientSecret {
+  id: string;
+  value: string;
+  createdAt: number;
+}
+
 /** Reference §8.2: app clients per pool. */
 export const MAX_CLIENTS = 1000;
 
+/**
+ * The sealed secret column holds the client's secrets as a JSON list, sealed
+ * together. A row written before secrets could rotate holds one plain
+ * secret, which can never start with "[" (the model's pattern is [\w+]+):
+ * it is read as a single secret with the client's id and creation time.
+ */
+function openSecrets(ctx: DomainContext, record: ClientRecord): ClientSecret[] {
+  if (record.sealedSecret === null) return [];
+  const opened = ctx.sealer.open(record.sealedSecret);
+  if (opened.startsWith("[")) return JSON.parse(opened) as ClientSecret[];
+  return [{ id: `${record.id}--${record.createdAt}`, value: opened, createdAt: record.createdAt }];
+}
+
+function sealSecrets(ctx: DomainContext, secrets: readonly ClientSecret[]): string | null {
+  return secrets.length === 0 ? null : ctx.sealer.seal(JSON.stringify(secrets));
+}
+
+/** A new secret of a client: given by the caller or generated. */
+export function newClientSecret(ctx: DomainContext, value: string | undefined): ClientSecret {
+  return { id: ctx.random.bytes(16).toString("hex"), value: value ?? ids.clientSecret(ctx.random), createdAt: ctx.clock.now() };
+}
+
 function fromRecord(ctx: DomainContext, record: ClientRecord): AppClient {
+  const secrets = openSecrets(ctx, record);
   return {
     id: record.id,
     poolId: record.poolId,
     name: record.name,
-    secret: record.sealedSecret === null ? null : ctx.sealer.open(record.sealedSecret),
+    secret: secrets[0]?.value ?? null,
+    secrets,
     createdAt: record.createdAt,
     modifiedAt: record.modifiedAt,
     // Settings are stored as this module wrote them.
@@ -40,7 +73,7 @@ function toRecord(ctx: DomainContext, client: AppClient): ClientRecord {
     id: client.id,
     poolId: client.poolId,
     name: client.name,
-    sealedSecret: client.secret === null ? null : ctx.sealer.seal(client.secret),
+    sealedSecret: sealSecrets(ctx, client.secrets),
     createdAt: client.createdAt,
     modifiedAt: client.modifiedAt,
     settings: client.settings as unknown as JsonObject,
@@ -61,14 +94,16 @@ export async function createClient(ctx: DomainContext, poolId: string, name: str
   if ((await ctx.store.clients.count(poolId)) >= MAX_CLIENTS) {
     throw new LimitExceededException(`The limit of ${MAX_CLIENTS} app clients for user pool ${poolId} has been reached.`);
   }
-  const secret = input.ClientSecret ?? (input.GenerateSecret === true ? ids.clientSecret(ctx.random) : null);
+  const secrets =
+    input.ClientSecret !== undefined || input.GenerateSecret === true ? [newClientSecret(ctx, input.ClientSecret)] : [];
   const now = ctx.clock.now();
   for (;;) {
     const client: AppClient = {
       id: ids.client(ctx.random),
       poolId,
       name,
-      secret,
+      secret: secrets[0]?.value ?? null,
+      secrets,
       createdAt: now,
       modifiedAt: now,
       settings,
@@ -146,4 +181,11 @@ export async function listClients(
   const listing = nameListing(`clients:${poolId}`, (last: ClientRecord) => last.id);
   const page = await readPage(ctx, listing, maxResults, nextToken, (range) => ctx.store.clients.list(poolId, range));
   return compact({ clients: page.items.map((r) => fromRecord(ctx, r)), nextToken: page.nextToken });
+}
+
+/** Writes a client read with getClient and changed by the caller (its secrets, say). */
+export async function saveClient(ctx: DomainContext, client: AppClient): Promise<void> {
+  if (!(await ctx.store.clients.update(toRecord(ctx, client)))) {
+    throw new ResourceNotFoundException(`User pool client ${client.id} does not exist.`);
+  }
 }

@@ -135,3 +135,9 @@ export async function listPools(
 export function countUsers(ctx: DomainContext, poolId: string): Promise<number> {
   return ctx.store.users.count(poolId);
 }
+
+/** Writes a pool read with getPool and changed by the caller (its tags, say). */
+export async function savePool(ctx: DomainContext, pool: Pool): Promise<void> {
+  if (!(await ctx.store.pools.update(toRecord(pool))))
+    throw new ResourceNotFoundException(`User pool ${pool.id} does not exist.`);
+}

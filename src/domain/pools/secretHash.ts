@@ -19,8 +19,18 @@ export function checkSecretHash(client: AppClient, usernames: readonly string[],
   if (given === undefined || given === "") {
     throw new NotAuthorizedException(`Client ${client.id} is configured with secret but SECRET_HASH was not received`);
   }
-  for (const username of usernames) {
-    if (equalSecrets(secretHash(client.secret, username, client.id), given)) return;
+  // Every live secret is accepted, so a rotation (AddUserPoolClientSecret) breaks no caller.
+  for (const { value } of client.secrets) {
+    for (const username of usernames) {
+      if (equalSecrets(secretHash(value, username, client.id), given)) return;
+    }
   }
   throw new NotAuthorizedException(`Unable to verify secret hash for client ${client.id}`);
+}
+
+/** Whether `given` is one of the client's live secrets (RevokeToken's ClientSecret), compared in constant time. */
+export function isClientSecret(client: AppClient, given: string): boolean {
+  let found = false;
+  for (const { value } of client.secrets) found = equalSecrets(value, given) || found;
+  return found;
 }

@@ -5,9 +5,9 @@ import {
   UnsupportedTokenTypeException,
 } from "../../errors.js";
 import type { DomainContext } from "../kernel/context.js";
-import { equalSecrets } from "../kernel/equalSecrets.js";
 import { decodeJwt } from "../kernel/jwt.js";
 import type { AppClient } from "../pools/clients.js";
+import { isClientSecret } from "../pools/secretHash.js";
 import type { User } from "../users/user.js";
 import { findRefreshToken } from "./tokens.js";
 
@@ -35,7 +35,7 @@ export async function revokeRefreshToken(
   if (!client.settings.EnableTokenRevocation) {
     throw new UnsupportedOperationException(`Token revocation is not enabled for client ${client.id}.`);
   }
-  if (client.secret !== null && (clientSecret === undefined || !equalSecrets(clientSecret, client.secret))) {
+  if (client.secret !== null && (clientSecret === undefined || !isClientSecret(client, clientSecret))) {
     throw new UnauthorizedException(`Client ${client.id} is configured with a secret; the right ClientSecret is required.`);
   }
   if (decodeJwt(token) !== undefined) throw new UnsupportedTokenTypeException("Only refresh tokens can be revoked.");

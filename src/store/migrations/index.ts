@@ -8,6 +8,7 @@ import { mfa } from "./005_mfa.js";
 import { challengeProgress } from "./006_challenge_progress.js";
 import { srp } from "./007_srp.js";
 import { userQuotas } from "./008_user_quotas.js";
+import { poolResources } from "./009_pool_resources.js";
 
 /** A forward-only migration; `engine` lets a step pick types where the engines differ. */
 export type EngineMigration = (db: Kysely<unknown>, engine: Engine) => Promise<void>;
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   "006_challenge_progress": challengeProgress,
   "007_srp": srp,
   "008_user_quotas": userQuotas,
+  "009_pool_resources": poolResources,
 };
 
 export function migrationProvider(engine: Engine): MigrationProvider {

@@ -34,6 +34,7 @@ export class Clients implements ClientRepository {
       .updateTable("clients")
       .set({
         name: client.name,
+        sealed_secret: client.sealedSecret,
         modified_at: client.modifiedAt,
         settings: JSON.stringify(client.settings),
       })

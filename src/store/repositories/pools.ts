@@ -47,6 +47,7 @@ export class Pools implements PoolRepository {
     return this.core.writing([this.core.shared.users, this.core.shared.groupRows, this.core.shared.pools], () =>
       this.core.transaction(async ({ db }) => {
         for (const table of [
+          "pool_resources",
           "outbox",
           "codes",
           "signing_keys",

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import type { ExplicitAuthFlowsType } from "@aws-sdk/client-cognito-identity-provider";
+import { AdminSetUserMFAPreferenceCommand, type ExplicitAuthFlowsType } from "@aws-sdk/client-cognito-identity-provider";
 import {
   AuthenticationDetails,
   CognitoUser,
@@ -22,6 +22,7 @@ import {
   TEMPORARY_PASSWORD,
 } from "../support/auth.js";
 import { rejectsWith } from "../support/fixtures.js";
+import { authenticatorCode, enrolSoftwareToken, setPoolMfa } from "../support/mfa.js";
 import { describeEachEngine } from "../support/testServer.js";
 
 /**
@@ -81,6 +82,39 @@ describeEachEngine("amazon-cognito-identity-js signs in with SRP", (t) => {
     );
     assert.ok(session.isValid());
     assert.ok("session" in (await authenticate("nora", PASSWORD)));
+  });
+
+  it("after SRP, asks a user with TOTP on for the authenticator's code (totpRequired) and signs in with sendMFACode", async () => {
+    await setPoolMfa(t().client, pool.poolId);
+    const { AccessToken } = await confirmedUser(t().client, pool, "tina");
+    assert.ok(AccessToken);
+    const secret = await enrolSoftwareToken(t(), AccessToken);
+    await t().client.send(
+      new AdminSetUserMFAPreferenceCommand({
+        UserPoolId: pool.poolId,
+        Username: "tina",
+        SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true },
+      }),
+    );
+    const user = cognitoUser("tina");
+    const asked = await new Promise<string>((resolve, reject) =>
+      user.authenticateUser(new AuthenticationDetails({ Username: "tina", Password: PASSWORD }), {
+        onSuccess: () => reject(new Error("signed in without the second factor")),
+        onFailure: reject,
+        totpRequired: (challenge: string) => resolve(challenge),
+      }),
+    );
+    assert.equal(asked, "SOFTWARE_TOKEN_MFA");
+    // The enrolment used the current step's code; an authenticator shows the next one 30 s later.
+    t().clock.advance(30_000);
+    const session = await new Promise<CognitoUserSession>((resolve, reject) =>
+      user.sendMFACode(
+        authenticatorCode(secret, t().clock.now()),
+        { onSuccess: resolve, onFailure: reject },
+        "SOFTWARE_TOKEN_MFA",
+      ),
+    );
+    assert.equal(session.getAccessToken().payload.username, "tina");
   });
 
   it("refreshSession returns new tokens for the refresh token", async () => {

@@ -4,7 +4,7 @@ import { preventsUserExistenceErrors } from "../pools/clientSettings.js";
 import type { Pool } from "../pools/pools.js";
 import { checkSecretHash } from "../pools/secretHash.js";
 import { INCORRECT_PASSWORD, passwordMatches } from "../users/lockout.js";
-import { hashPassword } from "../users/passwordSecrets.js";
+import { hashedAs, hashPassword } from "../users/passwordSecrets.js";
 import { saveUser } from "../users/saveUser.js";
 import type { User } from "../users/user.js";
 import { findUser, userNotFound } from "../users/userLookup.js";
@@ -33,14 +33,16 @@ async function verifyDecoy(ctx: DomainContext, password: string): Promise<void> 
 /**
  * Once the password is known to be right: a hash made with older cost
  * parameters is redone with the current ones, and a password set before
- * SRP sign-in existed gets its SRP verifier (hashPassword makes both).
+ * SRP sign-in existed gets its SRP verifier, without hashing again when the hash is current.
  * Best effort: a user changed in the meantime keeps the old secrets until
  * the next sign-in.
  */
 async function upgradeSecrets(ctx: DomainContext, pool: Pool, user: User, password: string): Promise<void> {
   if (user.passwordHash === null) return;
-  if (!ctx.hasher.needsRehash(user.passwordHash) && user.srpVerifier !== null) return;
-  const secrets = (await hashPassword(ctx, password)).secretsFor(pool, user.username);
+  const rehash = ctx.hasher.needsRehash(user.passwordHash);
+  if (!rehash && user.srpVerifier !== null) return;
+  const hashed = rehash ? await hashPassword(ctx, password) : hashedAs(ctx, password, user.passwordHash);
+  const secrets = hashed.secretsFor(pool, user.username);
   await saveUser(ctx, pool, user, secrets).catch(() => undefined);
 }
 

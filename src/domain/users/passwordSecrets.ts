@@ -35,7 +35,15 @@ export interface HashedPassword {
  * sign-in").
  */
 export async function hashPassword(ctx: DomainContext, password: string): Promise<HashedPassword> {
-  const passwordHash = await ctx.hasher.hash(password);
+  return hashedAs(ctx, password, await ctx.hasher.hash(password));
+}
+
+/**
+ * A password already known to match `passwordHash`, which stays: for a user
+ * whose hash is current but who has no SRP verifier yet, the sign-in that
+ * proves the password makes the verifier without hashing again.
+ */
+export function hashedAs(ctx: DomainContext, password: string, passwordHash: string): HashedPassword {
   return {
     secretsFor(pool, username) {
       const salt = BigInt(`0x${ctx.random.bytes(16).toString("hex")}`);

@@ -120,6 +120,18 @@ export function refresh(
   );
 }
 
+/** GetTokensFromRefreshToken for the pool's client; `clientSecret` for a client with one. */
+export function getTokensFromRefreshToken(
+  client: CognitoIdentityProviderClient,
+  pool: SignInPool,
+  token: string | undefined,
+  clientSecret?: string,
+) {
+  return client.send(
+    new GetTokensFromRefreshTokenCommand({ ClientId: pool.clientId, RefreshToken: token ?? "", ClientSecret: clientSecret }),
+  );
+}
+
 /** The claims of a JWT, unverified (tests verify signatures separately). */
 export function claimsOf(token: string | undefined): Record<string, unknown> {
   assert.ok(token);

@@ -13,14 +13,7 @@ import {
   RevokeTokenCommand,
   UpdateUserPoolClientCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
-import {
-  claimsOf,
-  confirmedUser,
-  getTokensFromRefreshToken,
-  refresh,
-  type SignInPool,
-  signInPool,
-} from "../support/auth.js";
+import { claimsOf, confirmedUser, getTokensFromRefreshToken, refresh, type SignInPool, signInPool } from "../support/auth.js";
 import { createPool, rejectsWith } from "../support/fixtures.js";
 import { describeEachEngine } from "../support/testServer.js";
 
@@ -35,7 +28,11 @@ describeEachEngine("Refresh-token rotation", (t) => {
   };
   const getUser = (accessToken: string | undefined) => t().client.send(new GetUserCommand({ AccessToken: accessToken }));
   const reused = (pool: SignInPool, token: string | undefined) =>
-    rejectsWith(getTokensFromRefreshToken(t().client, pool, token), "RefreshTokenReuseException", "Refresh Token has been rotated");
+    rejectsWith(
+      getTokensFromRefreshToken(t().client, pool, token),
+      "RefreshTokenReuseException",
+      "Refresh Token has been rotated",
+    );
   const revoked = async (pool: SignInPool, refreshToken: string | undefined, accessToken: string | undefined) => {
     await rejectsWith(
       getTokensFromRefreshToken(t().client, pool, refreshToken),
@@ -188,7 +185,8 @@ describeEachEngine("Refresh-token rotation", (t) => {
   it("refuses REFRESH_TOKEN_AUTH and REFRESH_TOKEN on InitiateAuth and AdminInitiateAuth for a client with rotation on", async () => {
     const pool = await rotatingPool(0);
     const first = await confirmedUser(t().client, pool, "ivy");
-    const message = "Refresh Token flow not supported for this client: refresh token rotation is enabled, use GetTokensFromRefreshToken";
+    const message =
+      "Refresh Token flow not supported for this client: refresh token rotation is enabled, use GetTokensFromRefreshToken";
     await rejectsWith(refresh(t().client, pool, first.RefreshToken), "InvalidParameterException", message);
     for (const AuthFlow of ["REFRESH_TOKEN_AUTH", "REFRESH_TOKEN"] as const) {
       await rejectsWith(

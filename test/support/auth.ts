@@ -5,6 +5,7 @@ import {
   AdminRespondToAuthChallengeCommand,
   type AuthenticationResultType,
   type CognitoIdentityProviderClient,
+  GetTokensFromRefreshTokenCommand,
   InitiateAuthCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { createAppClient, createPool } from "./fixtures.js";

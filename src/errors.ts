@@ -38,6 +38,7 @@ export class OperationNotEnabledException extends AwsError {}
 export class PasswordHistoryPolicyViolationException extends AwsError {}
 export class PasswordResetRequiredException extends AwsError {}
 export class PreconditionNotMetException extends AwsError {}
+export class RefreshTokenReuseException extends AwsError {}
 export class ResourceNotFoundException extends AwsError {}
 export class ScopeDoesNotExistException extends AwsError {}
 export class SoftwareTokenMFANotFoundException extends AwsError {}

@@ -1,3 +1,4 @@
+import { refreshTokenRotation } from "../domain/pools/clientSettings.js";
 import type { AppClient } from "../domain/pools/clients.js";
 import { epochSeconds } from "./operation.js";
 
@@ -11,5 +12,6 @@ export function userPoolClientType(client: AppClient) {
     LastModifiedDate: epochSeconds(client.modifiedAt),
     CreationDate: epochSeconds(client.createdAt),
     ...client.settings,
+    RefreshTokenRotation: refreshTokenRotation(client.settings),
   };
 }

@@ -181,9 +181,15 @@ export interface SigningKeyRecord {
   retiredAt: number | null;
 }
 
-/** A refresh token, i.e. a sign-in session: `id` is the origin_jti of every token issued from it. */
+/**
+ * A refresh token of a sign-in session. Without rotation a sign-in has one,
+ * and its `id` is the origin_jti of every token issued from it; with
+ * rotation each refresh replaces it with a successor of the same family.
+ */
 export interface RefreshTokenRecord {
   id: string;
+  /** The sign-in's first refresh token: `id` for that token, the origin_jti of every token of the family. */
+  familyId: string;
   poolId: string;
   clientId: string;
   userId: number;
@@ -195,6 +201,8 @@ export interface RefreshTokenRecord {
   createdAt: number;
   expiresAt: number;
   revokedAt: number | null;
+  /** When it was exchanged for its successor (rotation); null while it is the family's newest. */
+  rotatedAt: number | null;
 }
 
 /** The server side of a challenge's Session: unguessable id, one user, one pending challenge. */

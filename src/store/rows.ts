@@ -241,6 +241,8 @@ export function refreshTokenFromRow(row: Selectable<Database["refresh_tokens"]>)
     createdAt: Number(row.created_at),
     expiresAt: Number(row.expires_at),
     revokedAt: row.revoked_at === null ? null : Number(row.revoked_at),
+    familyId: row.family_id ?? row.id,
+    rotatedAt: row.rotated_at === null ? null : Number(row.rotated_at),
   };
 }
 

@@ -89,6 +89,9 @@ export interface Database {
     created_at: number;
     expires_at: number;
     revoked_at: number | null;
+    /** The family's first token; null on that token itself (migration 010). */
+    family_id: string | null;
+    rotated_at: number | null;
   };
   auth_sessions: {
     id: string;

@@ -137,10 +137,17 @@ export interface SigningKeyRepository {
 export interface RefreshTokenRepository {
   insert(token: RefreshTokenRecord): Promise<void>;
   get(id: string): Promise<RefreshTokenRecord | undefined>;
+  /**
+   * Rotation: marks `oldId` rotated at `at` (keeping an earlier rotation's
+   * time) and inserts its successor, atomically, if `oldId` is unrevoked and
+   * either not rotated yet or rotated after `rotatedAfter` (within the grace
+   * period). False, and nothing written, otherwise.
+   */
+  rotate(oldId: string, successor: RefreshTokenRecord, at: number, rotatedAfter: number): Promise<boolean>;
   /** Revokes every live refresh token of a user (global sign-out). */
   revokeAllOfUser(userId: number, at: number): Promise<void>;
-  /** Revokes one refresh token (RevokeToken). */
-  revoke(id: string, at: number): Promise<void>;
+  /** Revokes every refresh token of one sign-in: its first token and all rotated from it (RevokeToken). */
+  revokeFamily(familyId: string, at: number): Promise<void>;
 }
 
 /** Challenge sessions. */

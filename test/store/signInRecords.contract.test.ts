@@ -35,8 +35,10 @@ describeEachStore("store contract: sign-in records (signing keys, refresh tokens
     const poolId = await existingPool();
     const user = await s().users.insert(newUser(poolId));
     const other = await s().users.insert(newUser(poolId));
+    const id = unique("rt");
     const token = {
-      id: unique("rt"),
+      id,
+      familyId: id,
       poolId,
       clientId: "client",
       userId: user.id,
@@ -46,8 +48,10 @@ describeEachStore("store contract: sign-in records (signing keys, refresh tokens
       createdAt: 11,
       expiresAt: 12,
       revokedAt: null,
+      rotatedAt: null,
     };
-    const othersToken = { ...token, id: unique("rt"), userId: other.id };
+    const othersId = unique("rt");
+    const othersToken = { ...token, id: othersId, familyId: othersId, userId: other.id };
     await s().refreshTokens.insert(token);
     await s().refreshTokens.insert(othersToken);
     assert.deepEqual(await s().refreshTokens.get(token.id), token);
@@ -55,8 +59,71 @@ describeEachStore("store contract: sign-in records (signing keys, refresh tokens
     assert.equal((await s().refreshTokens.get(token.id))?.revokedAt, 99);
     assert.equal((await s().refreshTokens.get(othersToken.id))?.revokedAt, null);
     assert.equal(await s().refreshTokens.get("missing"), undefined);
-    await s().refreshTokens.revoke(othersToken.id, 100);
+    await s().refreshTokens.revokeFamily(othersToken.id, 100);
     assert.equal((await s().refreshTokens.get(othersToken.id))?.revokedAt, 100);
+  });
+
+  /** A user's first refresh token of a sign-in, live. */
+  async function firstOfFamily(poolId: string) {
+    const user = await s().users.insert(newUser(poolId));
+    const id = unique("rt");
+    const token = {
+      id,
+      familyId: id,
+      poolId,
+      clientId: "client",
+      userId: user.id,
+      userSub: user.sub,
+      secretHash: "hash",
+      authTime: 10,
+      createdAt: 11,
+      expiresAt: 1_000,
+      revokedAt: null,
+      rotatedAt: null,
+    };
+    await s().refreshTokens.insert(token);
+    const successor = (createdAt: number) => ({ ...token, id: unique("rt"), secretHash: "next", createdAt });
+    return { token, successor };
+  }
+
+  it("rotating marks the old token rotated and inserts its successor in the family; a rotated one rotates again only after `rotatedAfter`", async () => {
+    const { token, successor } = await firstOfFamily(await existingPool());
+    const second = successor(20);
+    assert.equal(await s().refreshTokens.rotate(token.id, second, 20, 20), true);
+    assert.deepEqual(await s().refreshTokens.get(second.id), second);
+    assert.equal((await s().refreshTokens.get(token.id))?.rotatedAt, 20);
+    // Outside the grace period (rotated at 20, not after 20): refused, and nothing inserted.
+    const refused = successor(25);
+    assert.equal(await s().refreshTokens.rotate(token.id, refused, 25, 20), false);
+    assert.equal(await s().refreshTokens.get(refused.id), undefined);
+    // Inside it: a second successor, and the first rotation's time is kept.
+    const retried = successor(25);
+    assert.equal(await s().refreshTokens.rotate(token.id, retried, 25, 15), true);
+    assert.equal((await s().refreshTokens.get(retried.id))?.familyId, token.id);
+    assert.equal((await s().refreshTokens.get(token.id))?.rotatedAt, 20);
+  });
+
+  it("concurrent rotations of one token without a grace period: exactly one succeeds", async () => {
+    const { token, successor } = await firstOfFamily(await existingPool());
+    const candidates = [successor(30), successor(30), successor(30)];
+    const won = await Promise.all(candidates.map((c) => s().refreshTokens.rotate(token.id, c, 30, 30)));
+    assert.deepEqual(won.filter(Boolean).length, 1);
+    const stored = await Promise.all(candidates.map((c) => s().refreshTokens.get(c.id)));
+    assert.equal(stored.filter((r) => r !== undefined).length, 1);
+  });
+
+  it("revoking a family revokes its first token and every successor, and no other family; a revoked token does not rotate", async () => {
+    const poolId = await existingPool();
+    const { token, successor } = await firstOfFamily(poolId);
+    const other = await firstOfFamily(poolId);
+    const second = successor(20);
+    const third = successor(21);
+    await s().refreshTokens.rotate(token.id, second, 20, 20);
+    await s().refreshTokens.rotate(second.id, third, 21, 21);
+    await s().refreshTokens.revokeFamily(token.id, 50);
+    for (const id of [token.id, second.id, third.id]) assert.equal((await s().refreshTokens.get(id))?.revokedAt, 50);
+    assert.equal((await s().refreshTokens.get(other.token.id))?.revokedAt, null);
+    assert.equal(await s().refreshTokens.rotate(third.id, successor(60), 60, 0), false);
   });
 
   it("an auth session can be deleted once", async () => {
@@ -171,6 +238,8 @@ describeEachStore("store contract: sign-in records (signing keys, refresh tokens
     const [tokenId, sessionId] = [unique("rt"), unique("s")];
     await s().refreshTokens.insert({
       id: tokenId,
+      familyId: tokenId,
+      rotatedAt: null,
       poolId,
       clientId: "c",
       userId: user.id,

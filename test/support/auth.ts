@@ -5,6 +5,7 @@ import {
   AdminRespondToAuthChallengeCommand,
   type AuthenticationResultType,
   type CognitoIdentityProviderClient,
+  GetTokensFromRefreshTokenCommand,
   InitiateAuthCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { createAppClient, createPool } from "./fixtures.js";
@@ -117,6 +118,18 @@ export function refresh(
       AuthFlow: "REFRESH_TOKEN_AUTH",
       AuthParameters: { REFRESH_TOKEN: token ?? "", ...extra },
     }),
+  );
+}
+
+/** GetTokensFromRefreshToken for the pool's client; `clientSecret` for a client with one. */
+export function getTokensFromRefreshToken(
+  client: CognitoIdentityProviderClient,
+  pool: SignInPool,
+  token: string | undefined,
+  clientSecret?: string,
+) {
+  return client.send(
+    new GetTokensFromRefreshTokenCommand({ ClientId: pool.clientId, RefreshToken: token ?? "", ClientSecret: clientSecret }),
   );
 }
 

@@ -101,6 +101,24 @@ export function allowedAuthFlows(settings: ClientSettings): readonly ExplicitAut
   return settings.ExplicitAuthFlows ?? DEFAULT_FLOWS;
 }
 
+export type RefreshTokenRotation = Required<NonNullable<ClientSettings["RefreshTokenRotation"]>>;
+
+/**
+ * The client's refresh-token rotation (reference 2024–2026 §7) as Cognito
+ * echoes it: a client that never set it answers DISABLED, and an omitted
+ * grace period 0 (AWS answers both; hashicorp/terraform-provider-aws #45646
+ * and #47374).
+ */
+export function refreshTokenRotation(settings: ClientSettings): RefreshTokenRotation {
+  const rotation = settings.RefreshTokenRotation;
+  return { Feature: rotation?.Feature ?? "DISABLED", RetryGracePeriodSeconds: rotation?.RetryGracePeriodSeconds ?? 0 };
+}
+
+/** Whether refreshing replaces the refresh token (GetTokensFromRefreshToken only; reference 2024–2026 §7). */
+export function rotatesRefreshTokens(settings: ClientSettings): boolean {
+  return refreshTokenRotation(settings).Feature === "ENABLED";
+}
+
 /** Reference §2.7: the API default is LEGACY. */
 export function preventsUserExistenceErrors(settings: ClientSettings): boolean {
   return settings.PreventUserExistenceErrors === "ENABLED";

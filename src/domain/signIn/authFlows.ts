@@ -1,6 +1,6 @@
 import { InvalidParameterException, UnsupportedOperationException } from "../../errors.js";
 import type { DomainContext } from "../kernel/context.js";
-import { allowedAuthFlows, type ExplicitAuthFlow } from "../pools/clientSettings.js";
+import { allowedAuthFlows, type ExplicitAuthFlow, rotatesRefreshTokens } from "../pools/clientSettings.js";
 import type { AppClient } from "../pools/clients.js";
 import type { Pool } from "../pools/pools.js";
 import type { AuthOutcome, Factor, SignInAttempt } from "./factor.js";
@@ -71,6 +71,12 @@ export function checkFlowAllowed(request: InitiateAuthRequest, built: boolean): 
   if (!built) throw new UnsupportedOperationException(`userpool does not implement the ${flow} flow yet.`);
   if (flow === "REFRESH_TOKEN_AUTH" || flow === "REFRESH_TOKEN") {
     if (!allowsRefresh(client)) throw new InvalidParameterException("Refresh Token flow not enabled for this client");
+    // Reference 2024–2026 §7: rotation must go through GetTokensFromRefreshToken. Type and wording UNVERIFIED.
+    if (rotatesRefreshTokens(client.settings)) {
+      throw new InvalidParameterException(
+        "Refresh Token flow not supported for this client: refresh token rotation is enabled, use GetTokensFromRefreshToken",
+      );
+    }
     return;
   }
   const rule = RULES[flow];

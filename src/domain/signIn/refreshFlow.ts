@@ -1,6 +1,7 @@
 import { NotAuthorizedException } from "../../errors.js";
 import type { DomainContext } from "../kernel/context.js";
 import { equalSecrets } from "../kernel/equalSecrets.js";
+import { rotatesRefreshTokens } from "../pools/clientSettings.js";
 import type { AppClient } from "../pools/clients.js";
 import { getPool, type Pool } from "../pools/pools.js";
 import { checkSecretHash } from "../pools/secretHash.js";
@@ -18,13 +19,14 @@ async function refreshed(
   token: string,
   proveClient: (user: User) => void,
 ): Promise<AuthenticationResult> {
-  const { userSub, session } = await refreshSession(ctx, client, token);
-  const record = await ctx.store.users.find(pool.id, { by: "sub", value: userSub });
+  const grant = await refreshSession(ctx, client, token);
+  const record = await ctx.store.users.find(pool.id, { by: "sub", value: grant.record.userSub });
   if (record === undefined) throw new NotAuthorizedException("Invalid Refresh Token");
   const user = userFromRecord(record);
   proveClient(user);
+  // A disabled user's refresh tokens, every one of a rotated family, stop working (reference §3.1).
   if (!user.enabled) throw userDisabled();
-  return refreshTokens(ctx, pool, client, user, session);
+  return refreshTokens(ctx, pool, client, user, grant);
 }
 
 /** REFRESH_TOKEN_AUTH / REFRESH_TOKEN (reference §4.7): new tokens from a sign-in session, no challenges. */
@@ -37,10 +39,12 @@ export const refreshFlow: SignInFlow = async (ctx, { pool, client, parameters })
 
 /**
  * GetTokensFromRefreshToken (reference 2024–2026 §7), the call Amplify v6
- * refreshes with: as REFRESH_TOKEN_AUTH (and allowed by the same client
- * setting), but a client with a secret sends the secret itself. Refresh-token rotation is not built, so no new refresh
- * token is issued, as Cognito does with rotation off. The refusals' wording
- * is UNVERIFIED.
+ * refreshes with: a client with a secret sends the secret itself. With
+ * rotation off it is REFRESH_TOKEN_AUTH by another name (allowed by the same
+ * client setting) and issues no new refresh token; with rotation on it is the
+ * only way to refresh, needs no ALLOW_REFRESH_TOKEN_AUTH (Cognito tells you
+ * to turn that off), and returns a successor refresh token. The refusals'
+ * wording is UNVERIFIED.
  */
 export async function getTokensFromRefreshToken(
   ctx: DomainContext,
@@ -49,7 +53,9 @@ export async function getTokensFromRefreshToken(
   clientSecret: string | undefined,
 ): Promise<AuthenticationResult> {
   const pool = await getPool(ctx, client.poolId);
-  checkFlowAllowed({ pool, client, flow: "REFRESH_TOKEN_AUTH", parameters: {}, admin: false }, true);
+  if (!rotatesRefreshTokens(client.settings)) {
+    checkFlowAllowed({ pool, client, flow: "REFRESH_TOKEN_AUTH", parameters: {}, admin: false }, true);
+  }
   return refreshed(ctx, pool, client, token, () => {
     if (client.secret === null) return;
     if (clientSecret === undefined) {

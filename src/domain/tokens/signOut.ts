@@ -13,7 +13,7 @@ import { findRefreshToken } from "./tokens.js";
 
 /**
  * GlobalSignOut / AdminUserGlobalSignOut (reference §5.4): every refresh
- * token of the user stops working, and with them every access token issued
+ * token of the user (rotated families included) stops working, and with them every access token issued
  * from them stops working at this server's user APIs. Tokens still verify as
  * JWTs until they expire.
  */
@@ -22,8 +22,9 @@ export async function signOutEverywhere(ctx: DomainContext, user: User): Promise
 }
 
 /**
- * RevokeToken (reference §3.4): one refresh token, and the access tokens
- * issued from it, stop working. An unknown or already revoked token is not
+ * RevokeToken (reference §3.4): one sign-in's refresh tokens (with rotation,
+ * every token of its family, whichever of them is presented), and the access
+ * tokens issued from them, stop working. An unknown or already revoked token is not
  * an error (OAuth revocation's convention; UNVERIFIED for Cognito).
  */
 export async function revokeRefreshToken(
@@ -42,5 +43,5 @@ export async function revokeRefreshToken(
   const record = await findRefreshToken(ctx, token);
   if (record === undefined) return;
   if (record.clientId !== client.id) throw new NotAuthorizedException("The refresh token was not issued to this client.");
-  await ctx.store.refreshTokens.revoke(record.id, ctx.clock.now());
+  await ctx.store.refreshTokens.revokeFamily(record.familyId, ctx.clock.now());
 }

@@ -9,6 +9,7 @@ import { challengeProgress } from "./006_challenge_progress.js";
 import { srp } from "./007_srp.js";
 import { userQuotas } from "./008_user_quotas.js";
 import { poolResources } from "./009_pool_resources.js";
+import { refreshTokenRotation } from "./010_refresh_token_rotation.js";
 
 /** A forward-only migration; `engine` lets a step pick types where the engines differ. */
 export type EngineMigration = (db: Kysely<unknown>, engine: Engine) => Promise<void>;
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   "007_srp": srp,
   "008_user_quotas": userQuotas,
   "009_pool_resources": poolResources,
+  "010_refresh_token_rotation": refreshTokenRotation,
 };
 
 export function migrationProvider(engine: Engine): MigrationProvider {

@@ -1,6 +1,6 @@
 import type { DomainContext } from "../../src/domain/kernel/context.js";
 import { srpPoolName, verifierFor } from "../../src/domain/kernel/srp.js";
-import { createPool } from "../../src/domain/pools/pools.js";
+import { createPool, type Pool } from "../../src/domain/pools/pools.js";
 import { userKeys } from "../../src/domain/users/userKeys.js";
 import { createLogger } from "../../src/server/logger.js";
 import { openDomain } from "../../src/server/startServer.js";
@@ -21,6 +21,27 @@ function srpSecrets(domain: DomainContext, poolId: string, username: string) {
 
 function benchUsername(i: number): string {
   return `user${String(i).padStart(7, "0")}`;
+}
+
+/** A CONFIRMED user row with no password, SRP verifier or MFA, written straight to the store: what seeds start from. */
+export function seededUser(domain: DomainContext, pool: Pool, username: string, attributes: Record<string, string> = {}) {
+  const now = domain.clock.now();
+  return {
+    poolId: pool.id,
+    username,
+    usernameKey: username,
+    sub: domain.random.uuid(),
+    status: "CONFIRMED",
+    enabled: true,
+    createdAt: now,
+    modifiedAt: now,
+    attributes,
+    passwordHash: null,
+    passwordExpiresAt: null,
+    srpSalt: null,
+    srpVerifier: null,
+    keys: userKeys(pool.settings, attributes),
+  };
 }
 
 /**
@@ -51,21 +72,10 @@ export async function seedPool(
             given_name: `Given${i % 997}`,
             family_name: `Family${i % 1009}`,
           };
-          const now = domain.clock.now();
           await tx.users.insert({
-            poolId: pool.id,
-            username,
-            usernameKey: username,
-            sub: domain.random.uuid(),
-            status: "CONFIRMED",
-            enabled: true,
-            createdAt: now,
-            modifiedAt: now,
-            attributes,
+            ...seededUser(domain, pool, username, attributes),
             passwordHash,
-            passwordExpiresAt: null,
-            ...(options.srp === true ? srpSecrets(domain, pool.id, username) : { srpSalt: null, srpVerifier: null }),
-            keys: userKeys(pool.settings, attributes),
+            ...(options.srp === true ? srpSecrets(domain, pool.id, username) : {}),
           });
           usernames.push(username);
         }

@@ -1,9 +1,9 @@
 import { Secret } from "otpauth";
 import { createClient } from "../../src/domain/pools/clients.js";
 import { createPool, setPoolMfaConfig } from "../../src/domain/pools/pools.js";
-import { userKeys } from "../../src/domain/users/userKeys.js";
 import { createLogger } from "../../src/server/logger.js";
 import { openDomain } from "../../src/server/startServer.js";
+import { seededUser } from "./seed.js";
 
 /** A user with a verified authenticator, and the sessions of sign-ins waiting for its code. */
 export interface MfaSignIn {
@@ -47,20 +47,7 @@ export async function seedMfaSignIns(data: string, users: number, sessionsPerUse
           const secret = new Secret({ buffer: Uint8Array.from(domain.random.bytes(32)).buffer }).base32;
           const now = domain.clock.now();
           const user = await tx.users.insert({
-            poolId: pool.id,
-            username,
-            usernameKey: username,
-            sub: domain.random.uuid(),
-            status: "CONFIRMED",
-            enabled: true,
-            createdAt: now,
-            modifiedAt: now,
-            attributes: {},
-            passwordHash: null,
-            passwordExpiresAt: null,
-            srpSalt: null,
-            srpVerifier: null,
-            keys: userKeys(pool.settings, {}),
+            ...seededUser(domain, pool, username),
             mfa: {
               enabled: ["SOFTWARE_TOKEN_MFA"],
               preferred: null,

@@ -4,13 +4,13 @@ import {
   AdminDisableUserCommand,
   AdminEnableUserCommand,
   AdminGetUserCommand,
-  AdminRespondToAuthChallengeCommand,
   AdminSetUserPasswordCommand,
   type ChallengeNameType,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import {
+  adminRespond,
   adminSignIn,
   claimsOf,
   invitedUser,
@@ -36,16 +36,7 @@ describeEachEngine("RespondToAuthChallenge and AdminRespondToAuthChallenge: NEW_
     session: string | undefined,
     responses: Record<string, string>,
     challenge: ChallengeNameType = "NEW_PASSWORD_REQUIRED",
-  ) =>
-    t().client.send(
-      new AdminRespondToAuthChallengeCommand({
-        UserPoolId: pool.poolId,
-        ClientId: pool.clientId,
-        ChallengeName: challenge,
-        Session: session,
-        ChallengeResponses: responses,
-      }),
-    );
+  ) => adminRespond(t().client, pool, challenge, session, responses);
 
   it("sets the new password, confirms the user and returns tokens; the new password then signs in", async () => {
     const pool = await signInPool(t().client);

@@ -12,7 +12,6 @@ import {
   type InitiateAuthCommandOutput,
   RespondToAuthChallengeCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
-import type { UserKeys } from "../../src/store/records.js";
 import {
   adminSignIn,
   confirmedUser,
@@ -27,21 +26,11 @@ import { captureLog } from "../support/logs.js";
 import { NEW_PASSWORD, storedUser } from "../support/passwords.js";
 import { secretHashFor, signUp } from "../support/selfService.js";
 import { SRP_N, type SrpAnswerOptions, srpAnswer, srpStart, srpTimestamp } from "../support/srpClient.js";
+import { noKeys } from "../support/storeFixtures.js";
 import { describeEachEngine } from "../support/testServer.js";
 
 const SRP_FLOWS = ["ALLOW_USER_SRP_AUTH", "ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"] as const;
 const INCORRECT = "Incorrect username or password.";
-const noKeys: UserKeys = {
-  email: null,
-  phoneNumber: null,
-  name: null,
-  givenName: null,
-  familyName: null,
-  preferredUsername: null,
-  aliasEmail: null,
-  aliasPhoneNumber: null,
-  aliasPreferredUsername: null,
-};
 
 const log = captureLog("info");
 
@@ -343,7 +332,7 @@ describeEachEngine(
       const p = await pool();
       await confirmedUser(t().client, p, "old");
       const user = await storedUser(t(), p.poolId, "old");
-      await t().server.domain.store.users.update({ ...user, srpSalt: null, srpVerifier: null }, noKeys);
+      await t().server.domain.store.users.update({ ...user, srpSalt: null, srpVerifier: null }, noKeys());
       const start = srpStart();
       const started = await initiate(p, "old", start.srpA);
       assert.equal(started.ChallengeName, "PASSWORD_VERIFIER");

@@ -10,15 +10,16 @@ import {
   AssociateSoftwareTokenCommand,
   type ChallengeNameType,
   InitiateAuthCommand,
-  RespondToAuthChallengeCommand,
   type SetUserPoolMfaConfigCommandInput,
   VerifySoftwareTokenCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import {
+  adminRespond,
   adminSignIn,
   confirmedUser,
   invitedUser,
   PASSWORD,
+  publicRespond,
   type SignInPool,
   signInPool,
   TEMPORARY_PASSWORD,
@@ -94,30 +95,13 @@ describeEachEngine("MFA sign-in challenges", (t) => {
     challenge: ChallengeNameType,
     session: string | undefined,
     responses: Record<string, string>,
-  ) =>
-    t().client.send(
-      new AdminRespondToAuthChallengeCommand({
-        UserPoolId: pool.poolId,
-        ClientId: pool.clientId,
-        ChallengeName: challenge,
-        Session: session,
-        ChallengeResponses: responses,
-      }),
-    );
+  ) => adminRespond(t().client, pool, challenge, session, responses);
   const publicAnswer = (
     pool: SignInPool,
     challenge: ChallengeNameType,
     session: string | undefined,
     responses: Record<string, string>,
-  ) =>
-    t().client.send(
-      new RespondToAuthChallengeCommand({
-        ClientId: pool.clientId,
-        ChallengeName: challenge,
-        Session: session,
-        ChallengeResponses: responses,
-      }),
-    );
+  ) => publicRespond(t().client, pool, challenge, session, responses);
   const publicSignIn = (pool: SignInPool, username: string, password = PASSWORD) =>
     t().client.send(
       new InitiateAuthCommand({

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
 import { describeEachStore } from "../support/storeContract.js";
-import { existingRows, newPool, newUser, unique } from "../support/storeFixtures.js";
+import { existingRows, newAuthSession, newPool, newRefreshToken, newUser, unique } from "../support/storeFixtures.js";
 
 describeEachStore("store contract: sign-in records (signing keys, refresh tokens, sessions, sign-in failures)", (s) => {
   const { existingPool } = existingRows(s);
@@ -35,21 +35,7 @@ describeEachStore("store contract: sign-in records (signing keys, refresh tokens
     const poolId = await existingPool();
     const user = await s().users.insert(newUser(poolId));
     const other = await s().users.insert(newUser(poolId));
-    const id = unique("rt");
-    const token = {
-      id,
-      familyId: id,
-      poolId,
-      clientId: "client",
-      userId: user.id,
-      userSub: user.sub,
-      secretHash: "hash",
-      authTime: 10,
-      createdAt: 11,
-      expiresAt: 12,
-      revokedAt: null,
-      rotatedAt: null,
-    };
+    const token = newRefreshToken(user, { clientId: "client", secretHash: "hash", authTime: 10, createdAt: 11, expiresAt: 12 });
     const othersId = unique("rt");
     const othersToken = { ...token, id: othersId, familyId: othersId, userId: other.id };
     await s().refreshTokens.insert(token);
@@ -66,21 +52,13 @@ describeEachStore("store contract: sign-in records (signing keys, refresh tokens
   /** A user's first refresh token of a sign-in, live. */
   async function firstOfFamily(poolId: string) {
     const user = await s().users.insert(newUser(poolId));
-    const id = unique("rt");
-    const token = {
-      id,
-      familyId: id,
-      poolId,
+    const token = newRefreshToken(user, {
       clientId: "client",
-      userId: user.id,
-      userSub: user.sub,
       secretHash: "hash",
       authTime: 10,
       createdAt: 11,
       expiresAt: 1_000,
-      revokedAt: null,
-      rotatedAt: null,
-    };
+    });
     await s().refreshTokens.insert(token);
     const successor = (createdAt: number) => ({ ...token, id: unique("rt"), secretHash: "next", createdAt });
     return { token, successor };
@@ -129,18 +107,11 @@ describeEachStore("store contract: sign-in records (signing keys, refresh tokens
   it("an auth session can be deleted once", async () => {
     const poolId = await existingPool();
     const user = await s().users.insert(newUser(poolId));
-    const session = {
-      id: unique("session"),
-      poolId,
-      clientId: "c",
-      userId: user.id,
+    const session = newAuthSession(user, {
       challenge: "NEW_PASSWORD_REQUIRED",
       passed: ["PASSWORD"],
       state: { codeHash: "h", nested: { n: 1 } },
-      failedAttempts: 0,
-      createdAt: 1,
-      expiresAt: 2,
-    };
+    });
     await s().sessions.insert(session);
     assert.deepEqual(await s().sessions.get(session.id), session);
     const results = await Promise.all([s().sessions.delete(session.id), s().sessions.delete(session.id)]);
@@ -151,18 +122,7 @@ describeEachStore("store contract: sign-in records (signing keys, refresh tokens
   it("a session's wrong answers count one statement each, and none past the limit, even when sent at once", async () => {
     const poolId = await existingPool();
     const user = await s().users.insert(newUser(poolId));
-    const session = {
-      id: unique("session"),
-      poolId,
-      clientId: "c",
-      userId: user.id,
-      challenge: "SMS_MFA",
-      passed: [],
-      state: {},
-      failedAttempts: 0,
-      createdAt: 1,
-      expiresAt: 2,
-    };
+    const session = newAuthSession(user, { challenge: "SMS_MFA" });
     await s().sessions.insert(session);
     const counts = await Promise.all(Array.from({ length: 8 }, () => s().sessions.recordFailedAttempt(session.id, 5)));
     assert.deepEqual(counts.filter((c) => c !== undefined).sort(), [1, 2, 3, 4, 5]);
@@ -236,32 +196,8 @@ describeEachStore("store contract: sign-in records (signing keys, refresh tokens
   async function userWithSignInRecords(poolId: string): Promise<SignInRecords> {
     const user = await s().users.insert(newUser(poolId));
     const [tokenId, sessionId] = [unique("rt"), unique("s")];
-    await s().refreshTokens.insert({
-      id: tokenId,
-      familyId: tokenId,
-      rotatedAt: null,
-      poolId,
-      clientId: "c",
-      userId: user.id,
-      userSub: user.sub,
-      secretHash: "h",
-      authTime: 1,
-      createdAt: 1,
-      expiresAt: 2,
-      revokedAt: null,
-    });
-    await s().sessions.insert({
-      id: sessionId,
-      poolId,
-      clientId: "c",
-      userId: user.id,
-      challenge: "X",
-      passed: [],
-      state: {},
-      failedAttempts: 0,
-      createdAt: 1,
-      expiresAt: 2,
-    });
+    await s().refreshTokens.insert(newRefreshToken(user, { id: tokenId }));
+    await s().sessions.insert(newAuthSession(user, { id: sessionId }));
     await s().signInFailures.put({ userId: user.id, poolId, failures: 1, lastFailureAt: 1, lockedUntil: null });
     return { userId: user.id, tokenId, sessionId };
   }

@@ -4,9 +4,11 @@ import {
   AdminInitiateAuthCommand,
   AdminRespondToAuthChallengeCommand,
   type AuthenticationResultType,
+  type ChallengeNameType,
   type CognitoIdentityProviderClient,
   GetTokensFromRefreshTokenCommand,
   InitiateAuthCommand,
+  RespondToAuthChallengeCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { createAppClient, createPool } from "./fixtures.js";
 
@@ -86,6 +88,43 @@ export async function confirmedUser(
   );
   assert.ok(done.AuthenticationResult);
   return done.AuthenticationResult;
+}
+
+/** AdminRespondToAuthChallenge for the pool's client. */
+export function adminRespond(
+  client: CognitoIdentityProviderClient,
+  pool: SignInPool,
+  challenge: ChallengeNameType,
+  session: string | undefined,
+  responses: Record<string, string>,
+) {
+  return client.send(
+    new AdminRespondToAuthChallengeCommand({
+      UserPoolId: pool.poolId,
+      ClientId: pool.clientId,
+      ChallengeName: challenge,
+      Session: session,
+      ChallengeResponses: responses,
+    }),
+  );
+}
+
+/** RespondToAuthChallenge (public) for the pool's client. */
+export function publicRespond(
+  client: CognitoIdentityProviderClient,
+  pool: SignInPool,
+  challenge: ChallengeNameType,
+  session: string | undefined,
+  responses: Record<string, string>,
+) {
+  return client.send(
+    new RespondToAuthChallengeCommand({
+      ClientId: pool.clientId,
+      ChallengeName: challenge,
+      Session: session,
+      ChallengeResponses: responses,
+    }),
+  );
 }
 
 export function adminSignIn(

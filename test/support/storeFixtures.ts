@@ -1,11 +1,13 @@
 import type {
   AdminKeyRecord,
   AliasColumn,
+  AuthSessionRecord,
   ClientRecord,
   GroupRecord,
   NewMessage,
   NewUser,
   PoolRecord,
+  RefreshTokenRecord,
   UserKeys,
   UserRecord,
 } from "../../src/store/records.js";
@@ -79,6 +81,43 @@ export function newUser(poolId: string, overrides: Partial<NewUser> = {}): NewUs
     srpSalt: "8ce8291892390f6b53a245933faf6164",
     srpVerifier: "v1.sealed-verifier",
     keys: noKeys(),
+    ...overrides,
+  };
+}
+
+/** A live first refresh token of a sign-in of `user` (its own family), as the sign-in record tests start from. */
+export function newRefreshToken(user: UserRecord, overrides: Partial<RefreshTokenRecord> = {}): RefreshTokenRecord {
+  const id = overrides.id ?? unique("rt");
+  return {
+    id,
+    familyId: id,
+    poolId: user.poolId,
+    clientId: "c",
+    userId: user.id,
+    userSub: user.sub,
+    secretHash: "h",
+    authTime: 1,
+    createdAt: 1,
+    expiresAt: 2,
+    revokedAt: null,
+    rotatedAt: null,
+    ...overrides,
+  };
+}
+
+/** A challenge session of `user` with nothing passed, no state and no wrong answers. */
+export function newAuthSession(user: UserRecord, overrides: Partial<AuthSessionRecord> = {}): AuthSessionRecord {
+  return {
+    id: unique("session"),
+    poolId: user.poolId,
+    clientId: "c",
+    userId: user.id,
+    challenge: "X",
+    passed: [],
+    state: {},
+    failedAttempts: 0,
+    createdAt: 1,
+    expiresAt: 2,
     ...overrides,
   };
 }
